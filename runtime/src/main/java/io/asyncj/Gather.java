@@ -1,0 +1,131 @@
+package io.asyncj;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link Asyncio#gather}: CPython's {@code gather} and {@code _GatheringFuture}.
+ *
+ * <p>Coroutines are wrapped in tasks; an awaitable passed twice is awaited once and its value
+ * appears twice. Without {@code returnExceptions} the first failure (or cancellation, as a
+ * {@link CancelledException}) fails the gathering future at once and the other children keep
+ * running; with it, failures are values in the list. Cancelling the gathering future cancels every
+ * child that is not done; if any was cancelled, the gathering future ends with
+ * {@link CancelledException} whatever {@code returnExceptions} says.
+ */
+final class Gather {
+    private Gather() {}
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static <T> Future<List<T>> gather(List<? extends Awaitable<?>> awaitables, boolean returnExceptions) {
+        if (awaitables.isEmpty()) {
+            Future<List<T>> outer = new Future<>(Asyncio.runningLoop());
+            outer.setResult(new ArrayList<>());
+            return outer;
+        }
+        Map<Awaitable<?>, Future<?>> argToFuture = new IdentityHashMap<>();
+        List<Future<?>> children = new ArrayList<>(awaitables.size());
+        SelectorEventLoop loop = null;
+        for (Awaitable<?> a : awaitables) {
+            Future<?> f = argToFuture.get(a);
+            if (f == null) {
+                if (a == null) {
+                    throw new NullPointerException("gather() got a null awaitable");
+                }
+                if (a instanceof Future<?> given) {
+                    f = given;
+                } else {
+                    f = (loop != null ? loop : Asyncio.runningLoop()).createTask((Coroutine<?>) a);
+                }
+                if (loop == null) {
+                    loop = f.loop;
+                } else if (f.loop != loop) {
+                    throw new IllegalArgumentException("gather(): all futures must belong to the same event loop");
+                }
+                argToFuture.put(a, f);
+            }
+            children.add(f);
+        }
+        GatheringFuture<T> outer = new GatheringFuture<>(loop, children, argToFuture.size(), returnExceptions);
+        for (Future<?> f : argToFuture.values()) {
+            ((Future) f).addDoneCallback(outer.onChildDone);
+        }
+        return outer;
+    }
+
+    private static final class GatheringFuture<T> extends Future<List<T>> {
+        private final List<Future<?>> children;
+        private final int distinct;
+        private final boolean returnExceptions;
+        private int finished;
+        private boolean cancelRequested;
+        @SuppressWarnings("rawtypes")
+        final java.util.function.Consumer<Future> onChildDone = this::childDone;
+
+        GatheringFuture(SelectorEventLoop loop, List<Future<?>> children, int distinct, boolean returnExceptions) {
+            super(loop);
+            this.children = children;
+            this.distinct = distinct;
+            this.returnExceptions = returnExceptions;
+        }
+
+        @Override
+        public boolean cancel(String msg) {
+            if (isDone()) {
+                return false;
+            }
+            boolean any = false;
+            for (Future<?> child : children) {
+                if (child.cancel(msg)) {
+                    any = true;
+                }
+            }
+            if (any) {
+                cancelRequested = true;
+            }
+            return any;
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private void childDone(Future<?> f) {
+            finished++;
+            if (isDone()) {
+                if (!f.isCancelled()) {
+                    f.exception(); // retrieved: do not report it as lost
+                }
+                return;
+            }
+            if (!returnExceptions) {
+                if (f.isCancelled()) {
+                    setException(f.makeCancelledError());
+                    return;
+                }
+                Throwable e = f.exception();
+                if (e != null) {
+                    setException(e);
+                    return;
+                }
+            }
+            if (finished == distinct) {
+                List results = new ArrayList<>(children.size());
+                for (Future<?> child : children) {
+                    if (child.isCancelled()) {
+                        Object m = child.result;
+                        results.add(m instanceof CancelledException ce ? new CancelledException(ce.getMessage())
+                                : new CancelledException(m == null ? "" : (String) m));
+                    } else {
+                        Throwable e = child.exception();
+                        results.add(e != null ? e : child.result());
+                    }
+                }
+                if (cancelRequested) {
+                    setException(f.makeCancelledError());
+                } else {
+                    setResult(results);
+                }
+            }
+        }
+    }
+}

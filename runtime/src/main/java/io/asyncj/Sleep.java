@@ -1,0 +1,69 @@
+package io.asyncj;
+
+/**
+ * {@link Asyncio#sleep}: for a delay of zero or less it gives up the loop for one iteration;
+ * otherwise it parks on a future that a timer completes, and cancels the timer however it ends.
+ */
+final class Sleep<T> extends Coroutine<T> implements Runnable {
+    private final double delay;
+    private T value;
+    private Future<T> future;
+    private TimerHandle timer;
+
+    Sleep(double delay, T value) {
+        if (Double.isNaN(delay)) {
+            throw new IllegalArgumentException("Invalid delay: NaN (not a number)");
+        }
+        this.delay = delay;
+        this.value = value;
+    }
+
+    @Override
+    protected void $resume() {
+        switch ($state) {
+            case 0:
+                if (delay <= 0) {
+                    $yield(1);
+                    return;
+                }
+                SelectorEventLoop loop = Asyncio.runningLoop();
+                future = new Future<>(loop);
+                timer = loop.callLater(delay, this);
+                if ($await(future, 2)) {
+                    return;
+                }
+            case 2:
+                try {
+                    $complete(this.<T>$get());
+                } finally {
+                    timer.cancel();
+                    timer = null;
+                    future = null;
+                }
+                return;
+            case 1:
+                $get(); // throws if cancelled meanwhile
+                $complete(value);
+                value = null;
+                return;
+            default:
+                throw $badState();
+        }
+    }
+
+    /** The timer fired. */
+    @Override
+    public void run() {
+        Future<T> f = future;
+        if (f != null && !f.isDone()) {
+            T v = value;
+            value = null;
+            f.setResult(v);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<coroutine sleep(" + delay + ")>";
+    }
+}
