@@ -6,6 +6,7 @@
 #   benchmarks/run.sh --quick         # small N, 1 warm-up + 1 rep: proves the suite works (~2 min)
 #   benchmarks/run.sh W2 W6           # only those workloads
 #   benchmarks/run.sh --peers python,kotlin,asyncj --reps 3 W1
+#   benchmarks/run.sh --jmh [JMH args]  # asyncj's JMH micro-benchmarks (e.g. --jmh AsyncjMicro.awaitDone -f 1)
 #
 # Environment: BENCH_JAVA (JVM for asyncj, kotlin, cf, netty; default `java`), BENCH_JAVA25 (JVM for
 # the virtual threads peer), JDK25_HOME (JDK whose javac compiles that peer), BENCH_JVM_OPTS,
@@ -63,6 +64,20 @@ build_asyncj() {
     rm -f "$HERE/target-build.log"
   fi
 }
+
+if [[ "${1:-}" == "--jmh" ]]; then
+  shift
+  [[ "${BENCH_SKIP_BUILD:-}" == "1" ]] || build_asyncj
+  if [[ ! -f "$HERE/target/asyncj-classpath.txt" ]]; then
+    log "asyncj benchmarks are not built: no JMH run"
+    exit 1
+  fi
+  mkdir -p "$HERE/results"
+  # JMH forks its own JVMs with the same java; results also go to results/jmh-latest.txt.
+  "${BENCH_JAVA:-java}" -cp "$HERE/target/classes:$(cat "$HERE/target/asyncj-classpath.txt")" \
+    org.openjdk.jmh.Main "$@" 2>&1 | tee "$HERE/results/jmh-latest.txt"
+  exit "${PIPESTATUS[0]}"
+fi
 
 if [[ "${BENCH_SKIP_BUILD:-}" != "1" ]]; then
   build_peers
