@@ -184,16 +184,16 @@ public final class Asyncio {
 
     /** Suspends for {@code seconds}; zero or less gives up the loop for one iteration. */
     public static Coroutine<Void> sleep(double seconds) {
-        return new Sleep<>(seconds, null);
+        return Sleep.of(seconds, null);
     }
 
     public static Coroutine<Void> sleep(Duration delay) {
-        return new Sleep<>(seconds(delay), null);
+        return Sleep.of(seconds(delay), null);
     }
 
     /** Suspends for {@code seconds}, then returns {@code result}. */
     public static <T> Coroutine<T> sleep(double seconds, T result) {
-        return new Sleep<>(seconds, result);
+        return Sleep.of(seconds, result);
     }
 
     static double seconds(Duration d) {

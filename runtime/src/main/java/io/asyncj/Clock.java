@@ -39,30 +39,41 @@ interface Clock {
     };
 
     /** A clock that starts at 0 and advances only when the loop would wait for a timer. */
-    static Clock virtual() {
-        return new Clock() {
-            private long now;
+    static VirtualClock virtual() {
+        return new VirtualClock();
+    }
 
-            @Override
-            public long nanoTime() {
-                return now;
-            }
+    /**
+     * Virtual time: the loop never sleeps; when it would wait for a timer, time jumps to the timer's
+     * deadline. Tests can also move time forward themselves ({@link #advance}), as if a callback
+     * took that long.
+     */
+    final class VirtualClock implements Clock {
+        private long now;
 
-            @Override
-            public void select(Selector selector, long timeoutNanos) throws IOException {
-                if (timeoutNanos >= 0) {
-                    now += timeoutNanos;
-                    selector.selectNow();
-                } else {
-                    // Nothing is scheduled: only another thread can wake us. Give a stuck test a
-                    // clear failure instead of a hang.
-                    long start = System.nanoTime();
-                    selector.select(30_000);
-                    if (System.nanoTime() - start >= 30_000_000_000L) {
-                        throw new IllegalStateException("virtual-time loop idle for 30 s with nothing scheduled");
-                    }
+        @Override
+        public long nanoTime() {
+            return now;
+        }
+
+        void advance(long nanos) {
+            now += nanos;
+        }
+
+        @Override
+        public void select(Selector selector, long timeoutNanos) throws IOException {
+            if (timeoutNanos >= 0) {
+                now += timeoutNanos;
+                selector.selectNow();
+            } else {
+                // Nothing is scheduled: only another thread can wake us. Give a stuck test a
+                // clear failure instead of a hang.
+                long start = System.nanoTime();
+                selector.select(30_000);
+                if (System.nanoTime() - start >= 30_000_000_000L) {
+                    throw new IllegalStateException("virtual-time loop idle for 30 s with nothing scheduled");
                 }
             }
-        };
+        }
     }
 }

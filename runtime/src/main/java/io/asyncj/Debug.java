@@ -81,7 +81,7 @@ final class Debug {
                 StringBuilder sb = new StringBuilder("coroutine ").append(((Tracked) ref).name)
                         .append(" was never awaited (await it, or schedule it with createTask)");
                 StackTraceElement[] st = site.getStackTrace();
-                for (int i = 0; i < Math.min(st.length, 8); i++) {
+                for (int i = 2; i < Math.min(st.length, 10); i++) { // from the caller of Coroutine()
                     sb.append("\n\tcreated at ").append(st[i]);
                 }
                 warnings.accept(sb.toString());

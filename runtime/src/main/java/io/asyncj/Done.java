@@ -3,8 +3,7 @@ package io.asyncj;
 /** A coroutine that has already returned: {@link Asyncio#completed}. Awaiting it does not suspend. */
 final class Done<T> extends Coroutine<T> {
     Done(T value) {
-        slot = value;
-        $state = RETURNED;
+        super(value);
     }
 
     @Override

@@ -31,6 +31,8 @@ public non-sealed class Future<T> implements Awaitable<T> {
     private static final int FAILED = 4;
     /** Failed and nobody has looked at the exception yet. */
     private static final int LOG_TRACEBACK = 8;
+    /** A transient mark for algorithms over many futures (gather's de-duplication); clear it after use. */
+    static final int MARK = 64;
     /** First bit free for subclasses ({@link Task}). */
     static final int SUBCLASS_BITS = 16;
 

@@ -1,9 +1,7 @@
 package io.asyncj;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@link Asyncio#gather}: CPython's {@code gather} and {@code _GatheringFuture}.
@@ -25,31 +23,43 @@ final class Gather {
             outer.setResult(new ArrayList<>());
             return outer;
         }
-        Map<Awaitable<?>, Future<?>> argToFuture = new IdentityHashMap<>();
+        // An awaitable passed twice is awaited once. Duplicates are found with a mark bit on the
+        // futures instead of a hash map: gather over a million tasks is a benchmark (W1).
         List<Future<?>> children = new ArrayList<>(awaitables.size());
+        List<Future<?>> distinct = new ArrayList<>(awaitables.size());
         SelectorEventLoop loop = null;
-        for (Awaitable<?> a : awaitables) {
-            Future<?> f = argToFuture.get(a);
-            if (f == null) {
-                if (a == null) {
-                    throw new NullPointerException("gather() got a null awaitable");
-                }
+        try {
+            for (Awaitable<?> a : awaitables) {
+                Future<?> f;
                 if (a instanceof Future<?> given) {
                     f = given;
+                } else if (a instanceof Coroutine<?> c) {
+                    if (c.parent instanceof Task<?> t && (t.flags & Future.MARK) != 0) {
+                        f = t; // this coroutine was passed before: its task
+                    } else {
+                        f = (loop != null ? loop : Asyncio.runningLoop()).createTask(c);
+                    }
                 } else {
-                    f = (loop != null ? loop : Asyncio.runningLoop()).createTask((Coroutine<?>) a);
+                    throw new NullPointerException("gather() got a null awaitable");
                 }
                 if (loop == null) {
                     loop = f.loop;
                 } else if (f.loop != loop) {
                     throw new IllegalArgumentException("gather(): all futures must belong to the same event loop");
                 }
-                argToFuture.put(a, f);
+                if ((f.flags & Future.MARK) == 0) {
+                    f.flags |= Future.MARK;
+                    distinct.add(f);
+                }
+                children.add(f);
             }
-            children.add(f);
+        } finally {
+            for (Future<?> f : distinct) {
+                f.flags &= ~Future.MARK;
+            }
         }
-        GatheringFuture<T> outer = new GatheringFuture<>(loop, children, argToFuture.size(), returnExceptions);
-        for (Future<?> f : argToFuture.values()) {
+        GatheringFuture<T> outer = new GatheringFuture<>(loop, children, distinct.size(), returnExceptions);
+        for (Future<?> f : distinct) {
             ((Future) f).addDoneCallback(outer.onChildDone);
         }
         return outer;

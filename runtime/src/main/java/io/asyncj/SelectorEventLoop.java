@@ -295,8 +295,7 @@ final class SelectorEventLoop implements EventLoop {
         runReady(o);
         double took = (clock.nanoTime() - start) / 1e9;
         if (took >= slowCallbackDuration) {
-            LOG.log(System.Logger.Level.WARNING,
-                    () -> String.format("Executing %s took %.3f seconds", o, took));
+            Debug.warnings.accept(String.format("Executing %s took %.3f seconds", o, took));
         }
     }
 

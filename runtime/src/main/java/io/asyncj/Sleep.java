@@ -1,8 +1,8 @@
 package io.asyncj;
 
 /**
- * {@link Asyncio#sleep}: for a delay of zero or less it gives up the loop for one iteration;
- * otherwise it parks on a future that a timer completes, and cancels the timer however it ends.
+ * {@link Asyncio#sleep} for a positive delay: parks on a future that a timer completes, and cancels
+ * the timer however it ends. (A delay of zero or less is {@link Yield}.)
  */
 final class Sleep<T> extends Coroutine<T> implements Runnable {
     private final double delay;
@@ -10,22 +10,22 @@ final class Sleep<T> extends Coroutine<T> implements Runnable {
     private Future<T> future;
     private TimerHandle timer;
 
-    Sleep(double delay, T value) {
+    private Sleep(double delay, T value) {
+        this.delay = delay;
+        this.value = value;
+    }
+
+    static <T> Coroutine<T> of(double delay, T value) {
         if (Double.isNaN(delay)) {
             throw new IllegalArgumentException("Invalid delay: NaN (not a number)");
         }
-        this.delay = delay;
-        this.value = value;
+        return delay <= 0 ? new Yield<>(value) : new Sleep<>(delay, value);
     }
 
     @Override
     protected void $resume() {
         switch ($state) {
             case 0:
-                if (delay <= 0) {
-                    $yield(1);
-                    return;
-                }
                 SelectorEventLoop loop = Asyncio.runningLoop();
                 future = new Future<>(loop);
                 timer = loop.callLater(delay, this);
@@ -40,11 +40,6 @@ final class Sleep<T> extends Coroutine<T> implements Runnable {
                     timer = null;
                     future = null;
                 }
-                return;
-            case 1:
-                $get(); // throws if cancelled meanwhile
-                $complete(value);
-                value = null;
                 return;
             default:
                 throw $badState();
