@@ -178,7 +178,26 @@ public final class AsyncjBench {
         return completed(new Driver.Run(dt, (long) depth * reps, "depth=" + depth + ",reps=" + reps));
     }
 
+    @Async
+    static Coroutine<Integer> probe() {
+        return completed(1);
+    }
+
+    /**
+     * Whether the asyncj processor rewrote this class: a rewritten {@code @Async} method returns an
+     * instance of the state machine class generated inside it; an unprocessed one runs its body at
+     * the call and returns the runtime's plain completed coroutine.
+     */
+    static boolean processed() {
+        return probe().getClass().getName().startsWith(AsyncjBench.class.getName());
+    }
+
     public static void main(String[] args) {
+        if (!processed()) {
+            System.out.println("FAIL workload=" + (args.length > 0 ? args[0] : "?") + " peer=asyncj n="
+                    + (args.length > 1 ? args[1] : "0") + " error=processor_not_applied");
+            System.exit(1);
+        }
         Driver.main("asyncj", args, Map.of(
                 "W1", n -> run(w1(n)),
                 "W2", n -> run(w2(n)),
