@@ -39,14 +39,16 @@ PEER_WORKLOADS = {
     "vthreads": ["W1", "W2", "W3", "W4", "W5", "W6", "W7"],
     "vthreads2": ["W1", "W3", "W4", "W5"],
     "cf": ["W1", "W2", "W6", "W7"],
+    "kotlin-nio": ["W5"],
     "netty": ["W5"],
 }
-DEFAULT_PEERS = ["asyncj", "python", "kotlin", "vthreads", "cf", "netty"]
+DEFAULT_PEERS = ["asyncj", "python", "kotlin", "kotlin-nio", "vthreads", "cf", "netty"]
 
 PEER_TITLES = {
     "asyncj": "asyncj (@Async state machines, 1 loop thread)",
     "python": "CPython asyncio",
     "kotlin": "Kotlin coroutines, runBlocking (1 thread)",
+    "kotlin-nio": "Kotlin coroutines + java.nio Selector, 1 thread (W5)",
     "vthreads": "Java 25 virtual threads, 1 carrier",
     "vthreads2": "Java 25 virtual threads, 2 carriers",
     "cf": "CompletableFuture, single-thread executor",
@@ -71,6 +73,7 @@ def peer_commands(args):
             peers_cp += os.pathsep + f.read().strip()
         pkg = "io.asyncj.bench.peers."
         cmds["kotlin"] = [java, *jvm_opts, "-cp", peers_cp, pkg + "KotlinBenchKt"]
+        cmds["kotlin-nio"] = [java, *jvm_opts, "-Dbench.peer=kotlin-nio", "-cp", peers_cp, pkg + "KotlinBenchKt"]
         cmds["cf"] = [java, *jvm_opts, "-cp", peers_cp, pkg + "CfBench"]
         cmds["netty"] = [java, *jvm_opts, "-cp", peers_cp, pkg + "NettyBench"]
         cmds["vthreads"] = [java25, *jvm_opts, "-Djdk.virtualThreadScheduler.parallelism=1",
@@ -174,7 +177,8 @@ def render_table(rows, headers):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
-    ap.add_argument("--peers", default=",".join(DEFAULT_PEERS))
+    ap.add_argument("--peers", default=None,
+                    help="comma-separated (default: %s; full runs add vthreads2)" % ",".join(DEFAULT_PEERS))
     ap.add_argument("--reps", type=int, default=None, help="measured repetitions (default 5, quick 1)")
     ap.add_argument("--warmups", type=int, default=None, help="JVM warm-ups (default 3, quick 1)")
     ap.add_argument("--n", type=int, default=None, help="override N for every workload")
@@ -186,6 +190,8 @@ def main():
     for w in workloads:
         if w not in WORKLOADS:
             sys.exit("unknown workload %s (have %s)" % (w, " ".join(WORKLOADS)))
+    if a.peers is None:
+        a.peers = ",".join(DEFAULT_PEERS + ([] if a.quick else ["vthreads2"]))
     peers = [p for p in a.peers.split(",") if p]
     reps = a.reps if a.reps is not None else (1 if a.quick else 5)
     jvm_warmups = a.warmups if a.warmups is not None else (1 if a.quick else 3)

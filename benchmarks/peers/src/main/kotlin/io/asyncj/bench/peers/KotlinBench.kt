@@ -26,7 +26,7 @@ import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withContext
 import kotlinx.coroutines.yield
 
-private const val PEER = "kotlin"
+private val PEER = System.getProperty("bench.peer", "kotlin")
 
 class Run(val seconds: Double, val ops: Long, val extra: String)
 
@@ -235,7 +235,8 @@ fun main(args: Array<String>) {
     val n = args[1].toInt()
     val warmups = args[2].toInt()
     val reps = args[3].toInt()
-    val fn = WORKLOADS[w] ?: run { System.err.println("kotlin does not implement $w"); exitProcess(3) }
+    val table = if (PEER == "kotlin-nio") mapOf("W5" to ::w5Nio) else WORKLOADS
+    val fn = table[w] ?: run { System.err.println("kotlin does not implement $w"); exitProcess(3) }
     for (i in 0 until warmups + reps) {
         val r = try {
             fn(n)
