@@ -79,6 +79,9 @@ if [[ "${1:-}" == "--jmh" ]]; then
   exit "${PIPESTATUS[0]}"
 fi
 
+# The harness's own arithmetic first (milliseconds): a wrong ratio would be worse than none.
+(cd "$HERE/harness" && python3 -m unittest -q test_bench 2>&1 | tail -1) || { log "harness self-test failed"; exit 1; }
+
 if [[ "${BENCH_SKIP_BUILD:-}" != "1" ]]; then
   build_peers
   build_asyncj
