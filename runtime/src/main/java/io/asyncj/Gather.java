@@ -27,6 +27,9 @@ final class Gather {
         }
         Map<Awaitable<?>, Future<?>> argToFuture = new IdentityHashMap<>();
         List<Future<?>> children = new ArrayList<>(awaitables.size());
+        // Distinct children in argument order: their done callbacks are added in this order (as
+        // asyncio does), so among children already done the first argument's outcome is seen first.
+        List<Future<?>> distinct = new ArrayList<>(awaitables.size());
         SelectorEventLoop loop = null;
         for (Awaitable<?> a : awaitables) {
             Future<?> f = argToFuture.get(a);
@@ -45,11 +48,12 @@ final class Gather {
                     throw new IllegalArgumentException("gather(): all futures must belong to the same event loop");
                 }
                 argToFuture.put(a, f);
+                distinct.add(f);
             }
             children.add(f);
         }
-        GatheringFuture<T> outer = new GatheringFuture<>(loop, children, argToFuture.size(), returnExceptions);
-        for (Future<?> f : argToFuture.values()) {
+        GatheringFuture<T> outer = new GatheringFuture<>(loop, children, distinct.size(), returnExceptions);
+        for (Future<?> f : distinct) {
             ((Future) f).addDoneCallback(outer.onChildDone);
         }
         return outer;
