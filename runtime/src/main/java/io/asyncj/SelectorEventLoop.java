@@ -108,8 +108,15 @@ final class SelectorEventLoop implements EventLoop {
         return h;
     }
 
-    /** Queues a runtime callback or a task to wake, without a handle. Loop thread only. */
+    /**
+     * Queues a runtime callback or a task to wake, without a handle. Loop thread only: in debug
+     * mode a foreign thread completing a future with callbacks is caught here, as asyncio's
+     * {@code call_soon} catches it.
+     */
     void enqueue(Object callbackOrTask) {
+        if (debug) {
+            checkThread();
+        }
         ready.add(callbackOrTask);
     }
 
