@@ -509,6 +509,22 @@ class EventLoopTest {
     }
 
     @Test
+    void debugModeRefusesCompletingAFutureWithCallbacksFromAnotherThread() {
+        loop.setDebug(true);
+        Future<String> f = loop.createFuture();
+        f.addDoneCallback(x -> {});
+        Throwable[] error = new Throwable[1];
+        String r = loop.runUntilComplete(Script.<String>start(() -> {
+            Thread t = new Thread(() -> error[0] = assertThrows(IllegalStateException.class, () -> f.setResult("x")));
+            t.start();
+            t.join();
+            return Asyncio.sleep(1, "survived");
+        }).build());
+        assertEquals("survived", r);
+        assertTrue(error[0].getMessage().contains("callSoonThreadsafe"), error[0].getMessage());
+    }
+
+    @Test
     void withoutDebugAForeignCallIsNotChecked() {
         assertFalse(loop.getDebug());
         List<String> trace = new ArrayList<>();
