@@ -8,10 +8,12 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -108,8 +110,15 @@ final class SelectorEventLoop implements EventLoop {
         return h;
     }
 
-    /** Queues a runtime callback or a task to wake, without a handle. Loop thread only. */
+    /**
+     * Queues a runtime callback or a task to wake, without a handle. Loop thread only: in debug
+     * mode a foreign thread completing a future with callbacks is caught here, as asyncio's
+     * {@code call_soon} catches it.
+     */
     void enqueue(Object callbackOrTask) {
+        if (debug) {
+            checkThread();
+        }
         ready.add(callbackOrTask);
     }
 
@@ -414,14 +423,16 @@ final class SelectorEventLoop implements EventLoop {
         task.index = -1;
     }
 
+    /** The pending tasks, in the order they were created (deterministic, unlike asyncio's WeakSet). */
     Set<Task<?>> pendingTasks() {
-        Set<Task<?>> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Task<?>> list = new ArrayList<>(taskCount);
         for (int i = 0; i < taskCount; i++) {
             if (!tasks[i].isDone()) {
-                set.add(tasks[i]);
+                list.add(tasks[i]);
             }
         }
-        return set;
+        list.sort(Comparator.comparingInt(Task::id));
+        return new LinkedHashSet<>(list);
     }
 
     // ---- executors ----

@@ -67,6 +67,11 @@ public class Task<T> extends Future<T> {
         this.name = name;
     }
 
+    /** The creation number (the N of {@code Task-N}). */
+    final int id() {
+        return id;
+    }
+
     /** The coroutine the task was created with. */
     @SuppressWarnings("unchecked")
     public Coroutine<T> getCoroutine() {
@@ -259,8 +264,14 @@ public class Task<T> extends Future<T> {
         }
     }
 
+    /**
+     * Throws {@code error} in at the next step. The error replaces the awaited thing in the slot,
+     * so {@link #cancel} does not mistake a future the task refused to park on (itself, one of
+     * another loop) for its waiter, as CPython leaves {@code _fut_waiter} unset there.
+     */
     private void throwInLater(Throwable error) {
-        loop.enqueue((Runnable) () -> step(error));
+        top.slot = error;
+        loop.enqueue(this);
     }
 
     private void finish(Coroutine<?> root) {

@@ -275,4 +275,36 @@ class TaskTest {
         assertFalse(t.isCancelled());
         loop.close();
     }
+
+    @Test
+    void taskAwaitingItselfCancelledBeforeTheErrorArrivesEndsCancelled() {
+        // Scenario: the task awaits itself; the RuntimeError is thrown in at its next step, but the
+        // task is cancelled before that step runs. As in CPython's Task (the pure-Python one), it
+        // never parked on itself, so the cancellation is delivered at that step instead.
+        SelectorEventLoop loop = Loops.virtual();
+        Task<?>[] self = new Task<?>[1];
+        Task<Object> t = loop.createTask(Script.start(() -> self[0]).build());
+        self[0] = t;
+        loop.runOnce(); // first step: awaits itself
+        assertTrue(t.cancel("stop"));
+        assertEquals(1, t.cancelling());
+        CancelledException e = assertThrows(CancelledException.class, () -> loop.runUntilComplete(t));
+        assertEquals("stop", e.getMessage());
+        assertTrue(t.isCancelled());
+        loop.close();
+    }
+
+    @Test
+    void taskAwaitingAForeignFutureCancelledBeforeTheErrorArrivesLeavesTheForeignFutureAlone() {
+        SelectorEventLoop other = Loops.virtual();
+        Future<Object> foreign = other.createFuture();
+        SelectorEventLoop loop = Loops.virtual();
+        Task<Object> t = loop.createTask(Script.awaiting(foreign));
+        loop.runOnce();
+        assertTrue(t.cancel());
+        assertThrows(CancelledException.class, () -> loop.runUntilComplete(t));
+        assertFalse(foreign.isCancelled(), "the task never waited on it");
+        loop.close();
+        other.close();
+    }
 }
