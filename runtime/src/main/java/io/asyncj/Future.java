@@ -119,6 +119,12 @@ public non-sealed class Future<T> implements Awaitable<T> {
         return null;
     }
 
+    /** Whether awaiting this done future throws a {@link CancelledException}. */
+    final boolean endsWithCancellation() {
+        int s = flags & STATE_MASK;
+        return s == CANCELLED || (s == FINISHED && (flags & FAILED) != 0 && result instanceof CancelledException);
+    }
+
     /** What an await of this future produces; the same as {@link #result()}. */
     final Object awaitedResult() {
         return result();

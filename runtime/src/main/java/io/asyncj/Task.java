@@ -142,6 +142,11 @@ public class Task<T> extends Future<T> {
         return flags >>> CANCEL_SHIFT;
     }
 
+    /** Whether the task wakes from a future whose outcome is a cancellation ($get will throw it). */
+    private boolean wokeByCancellation() {
+        return top.slot instanceof Future<?> f && f.endsWithCancellation();
+    }
+
     /** The future the task is parked on, or null while it steps, yields or has not started. */
     private Future<?> futureWaiter() {
         if ((flags & STEPPING) != 0) {
@@ -175,7 +180,9 @@ public class Task<T> extends Future<T> {
             throw new InvalidStateException("step(): already done: " + this + ", " + exc);
         }
         if ((flags & MUST_CANCEL) != 0) {
-            if (!(exc instanceof CancelledException)) {
+            // CPython's __wakeup hands __step the awaited future's CancelledError, which wins over
+            // a fresh one (so a second cancel(msg) does not replace the first one's message).
+            if (!(exc instanceof CancelledException) && !(exc == null && wokeByCancellation())) {
                 exc = makeCancelledError();
             }
             flags &= ~MUST_CANCEL;

@@ -104,7 +104,11 @@ class AsyncioTest {
             return sleep(0, "main done");
         }));
         assertEquals("main done", r);
-        assertEquals(List.of("a start", "b start", "a cancelled", "b cancelled", "b cleaned up"), trace);
+        // leftovers are cancelled in set order, as asyncio.run does: a and b in either order
+        assertEquals(List.of("a start", "b start"), trace.subList(0, 2));
+        assertEquals(Set.of("a cancelled", "b cancelled"), Set.copyOf(trace.subList(2, 4)));
+        assertEquals("b cleaned up", trace.get(4));
+        assertEquals(5, trace.size());
         assertTrue(left[0].isCancelled());
         assertEquals("b", left[1].result());
     }
@@ -244,8 +248,12 @@ class AsyncioTest {
                 Future<Object> blocker = Asyncio.runInExecutor(pool, () -> gate.join());
                 Future<Object> queued = Asyncio.runInExecutor(pool, () -> ran[0] = true);
                 assertTrue(queued.cancel());
-                gate.complete(null);
-                return Script.start(() -> blocker).then(v -> {
+                // the cancellation reaches the executor's task through a done callback, in the
+                // next iteration (as asyncio's wrap_future does): open the gate only after it
+                return Script.start(() -> sleep(0)).then(v -> {
+                    gate.complete(null);
+                    return blocker;
+                }).then(v -> {
                     assertTrue(queued.isCancelled());
                     return null;
                 }).build();

@@ -307,4 +307,21 @@ class TaskTest {
         loop.close();
         other.close();
     }
+
+    @Test
+    void secondCancelWhileTheFirstIsOnItsWayKeepsTheFirstMessage() {
+        // Scenario: cancel("first") cancels the future the task waits on; cancel("second") finds
+        // that future done and asks for a cancellation at the next step. The task wakes with the
+        // future's CancelledException("first"), which is already a cancellation: it is delivered
+        // as is, as CPython's __wakeup/__step do.
+        SelectorEventLoop loop = Loops.virtual();
+        Task<Object> t = loop.createTask(Script.start(() -> sleep(10)).build());
+        loop.runUntilComplete(sleep(0)); // t parks on its sleep's future
+        assertTrue(t.cancel("first"));
+        assertTrue(t.cancel("second"));
+        assertEquals(2, t.cancelling());
+        CancelledException e = assertThrows(CancelledException.class, () -> loop.runUntilComplete(t));
+        assertEquals("first", e.getMessage());
+        loop.close();
+    }
 }
