@@ -107,6 +107,12 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         }
     }
 
+    /** For coroutines that are finished from the start ({@link Done}): nothing to track. */
+    Coroutine(Object value) {
+        slot = value;
+        $state = RETURNED;
+    }
+
     /**
      * Runs the machine from {@link #$state} until it finishes or {@link #$await} asks it to return.
      * Generated overrides narrow the {@code throws} clause to the user method's.

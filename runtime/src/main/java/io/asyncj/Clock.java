@@ -1,0 +1,79 @@
+package io.asyncj;
+
+import java.io.IOException;
+import java.nio.channels.Selector;
+
+/**
+ * Where an event loop gets its time and how it waits. The system clock waits in the selector; a
+ * virtual clock (tests) jumps to the next deadline instead, so timer tests run instantly and
+ * deterministically.
+ */
+interface Clock {
+
+    /** Monotonic time in nanoseconds. */
+    long nanoTime();
+
+    /**
+     * Waits for I/O readiness or a wakeup, at most {@code timeoutNanos} ({@code 0}: poll,
+     * {@code -1}: until something happens).
+     */
+    void select(Selector selector, long timeoutNanos) throws IOException;
+
+    Clock SYSTEM = new Clock() {
+        @Override
+        public long nanoTime() {
+            return System.nanoTime();
+        }
+
+        @Override
+        public void select(Selector selector, long timeoutNanos) throws IOException {
+            if (timeoutNanos == 0) {
+                selector.selectNow();
+            } else if (timeoutNanos < 0) {
+                selector.select();
+            } else {
+                // Round up: waking before the deadline would only spin through another select.
+                selector.select(Math.max(1, (timeoutNanos + 999_999) / 1_000_000));
+            }
+        }
+    };
+
+    /** A clock that starts at 0 and advances only when the loop would wait for a timer. */
+    static VirtualClock virtual() {
+        return new VirtualClock();
+    }
+
+    /**
+     * Virtual time: the loop never sleeps; when it would wait for a timer, time jumps to the timer's
+     * deadline. Tests can also move time forward themselves ({@link #advance}), as if a callback
+     * took that long.
+     */
+    final class VirtualClock implements Clock {
+        private long now;
+
+        @Override
+        public long nanoTime() {
+            return now;
+        }
+
+        void advance(long nanos) {
+            now += nanos;
+        }
+
+        @Override
+        public void select(Selector selector, long timeoutNanos) throws IOException {
+            if (timeoutNanos >= 0) {
+                now += timeoutNanos;
+                selector.selectNow();
+            } else {
+                // Nothing is scheduled: only another thread can wake us. Give a stuck test a
+                // clear failure instead of a hang.
+                long start = System.nanoTime();
+                selector.select(30_000);
+                if (System.nanoTime() - start >= 30_000_000_000L) {
+                    throw new IllegalStateException("virtual-time loop idle for 30 s with nothing scheduled");
+                }
+            }
+        }
+    }
+}

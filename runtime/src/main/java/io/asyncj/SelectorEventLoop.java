@@ -1,0 +1,663 @@
+package io.asyncj;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+
+/**
+ * The event loop: an NIO {@link Selector} at the centre, a ready queue, a timer heap and one
+ * concurrent inbox for other threads.
+ *
+ * <p>One iteration ({@link #runOnce}) is asyncio's {@code _run_once}: compute how long it may wait
+ * (zero if callbacks are ready, else until the next timer), wait in the selector, queue the
+ * callbacks of ready channels, of the cross-thread inbox and of due timers, then run exactly the
+ * callbacks that were queued when the running began. Callbacks scheduled while they run wait for
+ * the next iteration.
+ *
+ * <p>The ready queue holds {@link CallbackHandle}s, plain {@link Runnable}s of the runtime, and
+ * {@link Task}s themselves (a task woken by a future is queued as is, with no handle allocated).
+ */
+final class SelectorEventLoop implements EventLoop {
+
+    private static final System.Logger LOG = System.getLogger("io.asyncj");
+    private static final ThreadLocal<SelectorEventLoop> RUNNING = new ThreadLocal<>();
+    private static final double CLOCK_RESOLUTION = 1e-9;
+    private static final long MAX_SELECT_NANOS = TimeUnit.HOURS.toNanos(24);
+    private static final AtomicInteger EXECUTOR_THREADS = new AtomicInteger();
+
+    private final Clock clock;
+    private final Selector selector;
+    private final ArrayDeque<Object> ready = new ArrayDeque<>();
+    private final TimerHeap timers = new TimerHeap();
+    private long timerSeq;
+
+    /** Callbacks from other threads; drained into {@link #ready} once per iteration. */
+    private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+    /**
+     * Set just before the loop may block in the selector. A producer that finds it set clears it
+     * and wakes the selector, so at most one wakeup is paid per blocking select.
+     */
+    private final AtomicBoolean wakeupArmed = new AtomicBoolean();
+
+    private volatile Thread thread;
+    private volatile boolean closed;
+    private boolean stopping;
+    private boolean debug;
+    private double slowCallbackDuration = 0.1;
+    private BiConsumer<EventLoop, ExceptionContext> exceptionHandler;
+    private volatile ThreadPoolExecutor defaultExecutor;
+
+    /** The task whose step is running, or null. */
+    Task<?> currentTask;
+
+    /** Pending tasks, for {@link Asyncio#allTasks}; each task knows its index (O(1) removal). */
+    private Task<?>[] tasks = new Task<?>[16];
+    private int taskCount;
+
+    SelectorEventLoop(Clock clock) {
+        this.clock = clock;
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector for the event loop", e);
+        }
+        if (Debug.ENV_DEBUG) {
+            setDebug(true);
+        }
+    }
+
+    SelectorEventLoop() {
+        this(Clock.SYSTEM);
+    }
+
+    /** The loop running on this thread, or null. */
+    static SelectorEventLoop running() {
+        return RUNNING.get();
+    }
+
+    // ---- scheduling ----
+
+    @Override
+    public Handle callSoon(Runnable callback) {
+        checkOpen();
+        checkThread();
+        CallbackHandle h = new CallbackHandle(this, requireCallback(callback));
+        ready.add(h);
+        return h;
+    }
+
+    /** Queues a runtime callback or a task to wake, without a handle. Loop thread only. */
+    void enqueue(Object callbackOrTask) {
+        ready.add(callbackOrTask);
+    }
+
+    @Override
+    public Handle callSoonThreadsafe(Runnable callback) {
+        checkOpen();
+        CallbackHandle h = new CallbackHandle(this, requireCallback(callback));
+        inbox.add(h);
+        if (wakeupArmed.getAndSet(false)) {
+            selector.wakeup();
+        }
+        return h;
+    }
+
+    @Override
+    public TimerHandle callLater(double delaySeconds, Runnable callback) {
+        return callAt(time() + delaySeconds, callback);
+    }
+
+    @Override
+    public TimerHandle callAt(double when, Runnable callback) {
+        checkOpen();
+        checkThread();
+        if (Double.isNaN(when)) {
+            throw new IllegalArgumentException("timer deadline is NaN");
+        }
+        TimerEntry t = new TimerEntry(this, when, timerSeq++, requireCallback(callback));
+        timers.add(t);
+        return t;
+    }
+
+    void timerCancelled() {
+        timers.onCancelled();
+    }
+
+    @Override
+    public double time() {
+        return clock.nanoTime() / 1e9;
+    }
+
+    private static Runnable requireCallback(Runnable callback) {
+        if (callback == null) {
+            throw new NullPointerException("callback");
+        }
+        return callback;
+    }
+
+    // ---- running ----
+
+    @Override
+    public <T> T runUntilComplete(Awaitable<T> awaitable) {
+        checkOpen();
+        checkNotRunning();
+        boolean newTask = !(awaitable instanceof Future);
+        Future<T> future = ensureFuture(awaitable);
+        java.util.function.Consumer<Future<T>> stopper = f -> f.getLoop().stop();
+        future.addDoneCallback(stopper);
+        try {
+            runForever();
+        } catch (Throwable t) {
+            if (newTask && future.isDone() && !future.isCancelled()) {
+                future.exception(); // the error escapes here; don't also report it as never retrieved
+            }
+            throw t;
+        } finally {
+            future.removeDoneCallback(stopper);
+        }
+        if (!future.isDone()) {
+            throw new IllegalStateException("Event loop stopped before Future completed.");
+        }
+        return future.result();
+    }
+
+    <T> Future<T> ensureFuture(Awaitable<T> awaitable) {
+        if (awaitable instanceof Future<T> f) {
+            if (f.loop != this) {
+                throw new IllegalArgumentException(
+                        "The future belongs to a different loop than the one specified as the loop argument");
+            }
+            return f;
+        }
+        return createTask((Coroutine<T>) awaitable);
+    }
+
+    @Override
+    public void runForever() {
+        checkOpen();
+        checkNotRunning();
+        thread = Thread.currentThread();
+        RUNNING.set(this);
+        try {
+            while (true) {
+                runOnce();
+                if (stopping) {
+                    break;
+                }
+            }
+        } finally {
+            stopping = false;
+            thread = null;
+            RUNNING.remove();
+        }
+    }
+
+    private void checkNotRunning() {
+        if (thread != null) {
+            throw new IllegalStateException("This event loop is already running");
+        }
+        if (RUNNING.get() != null) {
+            throw new IllegalStateException("Cannot run the event loop while another loop is running");
+        }
+    }
+
+    /** One iteration: wait, collect what became ready, run what was ready when it began. */
+    void runOnce() {
+        timers.dropCancelledTop();
+        long timeout;
+        if (!ready.isEmpty() || stopping) {
+            timeout = 0;
+        } else if (!timers.isEmpty()) {
+            double wait = timers.peek().when - time();
+            timeout = wait <= 0 ? 0 : Math.min(MAX_SELECT_NANOS, (long) Math.ceil(wait * 1e9));
+        } else {
+            timeout = -1;
+        }
+        if (timeout != 0) {
+            wakeupArmed.set(true);
+            if (!inbox.isEmpty()) {
+                timeout = 0; // arrived before the flag was up: its producer did not wake us
+            }
+        }
+        try {
+            clock.select(selector, timeout);
+        } catch (IOException e) {
+            throw new UncheckedIOException("selector failed", e);
+        } finally {
+            wakeupArmed.set(false);
+        }
+        processSelectedKeys();
+        Runnable r;
+        while ((r = inbox.poll()) != null) {
+            ready.add(r);
+        }
+        double end = time() + CLOCK_RESOLUTION;
+        while (!timers.isEmpty()) {
+            TimerEntry t = timers.peek();
+            if (t.when >= end) {
+                break;
+            }
+            timers.poll();
+            if (!t.cancelled) {
+                ready.add(t);
+            }
+        }
+        for (int n = ready.size(); n > 0; n--) {
+            Object o = ready.poll();
+            if (debug) {
+                runTimed(o);
+            } else {
+                runReady(o);
+            }
+        }
+        if (debug) {
+            Debug.reportCollected(this);
+        }
+    }
+
+    private void runReady(Object o) {
+        try {
+            if (o instanceof Task<?> task) {
+                task.wakeup();
+            } else {
+                ((Runnable) o).run();
+            }
+        } catch (Throwable e) {
+            callExceptionHandler(new ExceptionContext("Exception in callback " + o, e, null,
+                    o instanceof Handle h ? h : null));
+        }
+    }
+
+    private void runTimed(Object o) {
+        long start = clock.nanoTime();
+        runReady(o);
+        double took = (clock.nanoTime() - start) / 1e9;
+        if (took >= slowCallbackDuration) {
+            Debug.warnings.accept(String.format("Executing %s took %.3f seconds", o, took));
+        }
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+    }
+
+    @Override
+    public void close() {
+        if (thread != null) {
+            throw new IllegalStateException("Cannot close a running event loop");
+        }
+        if (closed) {
+            return;
+        }
+        closed = true;
+        ready.clear();
+        timers.clear();
+        inbox.clear();
+        ThreadPoolExecutor ex = defaultExecutor;
+        if (ex != null) {
+            ex.shutdown();
+        }
+        try {
+            selector.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "closing the selector failed", e);
+        }
+    }
+
+    /** Shuts the default executor down and waits for its work (asyncio.run's last step). */
+    void shutdownDefaultExecutor() {
+        ThreadPoolExecutor ex = defaultExecutor;
+        if (ex == null) {
+            return;
+        }
+        ex.shutdown();
+        try {
+            if (!ex.awaitTermination(300, TimeUnit.SECONDS)) {
+                LOG.log(System.Logger.Level.WARNING,
+                        "The default executor did not finish joining its threads within 300 seconds.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    boolean isLoopThread() {
+        return thread == Thread.currentThread();
+    }
+
+    void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("Event loop is closed");
+        }
+    }
+
+    private void checkThread() {
+        if (debug) {
+            Thread t = thread;
+            if (t != null && t != Thread.currentThread()) {
+                throw new IllegalStateException(
+                        "Non-thread-safe operation invoked on an event loop other than the current one"
+                                + " (use callSoonThreadsafe from other threads)");
+            }
+        }
+    }
+
+    // ---- futures and tasks ----
+
+    @Override
+    public <T> Future<T> createFuture() {
+        return new Future<>(this);
+    }
+
+    @Override
+    public <T> Task<T> createTask(Coroutine<T> coroutine) {
+        return createTask(coroutine, null);
+    }
+
+    @Override
+    public <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
+        checkOpen();
+        checkThread();
+        return new Task<>(coroutine, this, name);
+    }
+
+    void register(Task<?> task) {
+        if (taskCount == tasks.length) {
+            tasks = Arrays.copyOf(tasks, taskCount * 2);
+        }
+        task.index = taskCount;
+        tasks[taskCount++] = task;
+    }
+
+    void unregister(Task<?> task) {
+        int i = task.index;
+        if (i < 0) {
+            return;
+        }
+        Task<?> last = tasks[--taskCount];
+        tasks[i] = last;
+        last.index = i;
+        tasks[taskCount] = null;
+        task.index = -1;
+    }
+
+    Set<Task<?>> pendingTasks() {
+        Set<Task<?>> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < taskCount; i++) {
+            if (!tasks[i].isDone()) {
+                set.add(tasks[i]);
+            }
+        }
+        return set;
+    }
+
+    // ---- executors ----
+
+    @Override
+    public <T> Future<T> runInExecutor(Executor executorOrNull, Callable<T> function) {
+        checkOpen();
+        checkThread();
+        if (function == null) {
+            throw new NullPointerException("function");
+        }
+        Executor executor = executorOrNull != null ? executorOrNull : defaultExecutor();
+        Future<T> future = createFuture();
+        FutureTask<T> work = new FutureTask<>(function) {
+            @Override
+            protected void done() {
+                try {
+                    callSoonThreadsafe(() -> copyOutcome(this, future));
+                } catch (IllegalStateException loopClosed) {
+                    // Nobody is left to tell.
+                }
+            }
+        };
+        future.addDoneCallback(f -> {
+            if (f.isCancelled()) {
+                work.cancel(false);
+            }
+        });
+        executor.execute(work);
+        return future;
+    }
+
+    private static <T> void copyOutcome(java.util.concurrent.Future<T> from, Future<T> to) {
+        if (to.isDone()) {
+            return;
+        }
+        try {
+            to.setResult(from.get());
+        } catch (ExecutionException e) {
+            to.setException(e.getCause());
+        } catch (CancellationException e) {
+            to.cancel();
+        } catch (InterruptedException e) {
+            to.setException(e); // not reached: from is done
+        }
+    }
+
+    private Executor defaultExecutor() {
+        ThreadPoolExecutor ex = defaultExecutor;
+        if (ex == null) {
+            int max = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
+            ex = new ThreadPoolExecutor(max, max, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "asyncj-executor-" + EXECUTOR_THREADS.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            ex.allowCoreThreadTimeOut(true);
+            defaultExecutor = ex;
+        }
+        return ex;
+    }
+
+    // ---- I/O readiness (asyncio's add_reader/add_writer) ----
+
+    /** What a registered channel runs when it becomes readable or writable. */
+    private static final class Interest {
+        Runnable reader;
+        Runnable writer;
+    }
+
+    /** Runs {@code callback} each time {@code channel} is readable, until {@link #removeReader}. */
+    void addReader(SelectableChannel channel, Runnable callback) {
+        interest(channel, SelectionKey.OP_READ | SelectionKey.OP_ACCEPT, callback, true);
+    }
+
+    void addWriter(SelectableChannel channel, Runnable callback) {
+        interest(channel, SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT, callback, false);
+    }
+
+    boolean removeReader(SelectableChannel channel) {
+        return dropInterest(channel, true);
+    }
+
+    boolean removeWriter(SelectableChannel channel) {
+        return dropInterest(channel, false);
+    }
+
+    private void interest(SelectableChannel channel, int ops, Runnable callback, boolean read) {
+        checkOpen();
+        int valid = ops & channel.validOps();
+        SelectionKey key = channel.keyFor(selector);
+        try {
+            if (key == null || !key.isValid()) {
+                Interest in = new Interest();
+                if (read) {
+                    in.reader = callback;
+                } else {
+                    in.writer = callback;
+                }
+                channel.register(selector, valid, in);
+            } else {
+                Interest in = (Interest) key.attachment();
+                if (read) {
+                    in.reader = callback;
+                } else {
+                    in.writer = callback;
+                }
+                key.interestOps(key.interestOps() | valid);
+            }
+        } catch (ClosedChannelException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean dropInterest(SelectableChannel channel, boolean read) {
+        SelectionKey key = channel.keyFor(selector);
+        if (key == null || !key.isValid()) {
+            return false;
+        }
+        Interest in = (Interest) key.attachment();
+        int ops = key.interestOps();
+        if (read) {
+            if (in.reader == null) {
+                return false;
+            }
+            in.reader = null;
+            ops &= ~(SelectionKey.OP_READ | SelectionKey.OP_ACCEPT);
+        } else {
+            if (in.writer == null) {
+                return false;
+            }
+            in.writer = null;
+            ops &= ~(SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT);
+        }
+        if (ops == 0) {
+            key.cancel();
+        } else {
+            key.interestOps(ops);
+        }
+        return true;
+    }
+
+    private void processSelectedKeys() {
+        Set<SelectionKey> keys = selector.selectedKeys();
+        if (keys.isEmpty()) {
+            return;
+        }
+        for (Iterator<SelectionKey> it = keys.iterator(); it.hasNext(); ) {
+            SelectionKey key = it.next();
+            it.remove();
+            Interest in = (Interest) key.attachment();
+            try {
+                int ops = key.readyOps();
+                if ((ops & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT)) != 0 && in.reader != null) {
+                    ready.add(in.reader);
+                }
+                if ((ops & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT)) != 0 && in.writer != null) {
+                    ready.add(in.writer);
+                }
+            } catch (CancelledKeyException e) {
+                // Cancelled since the select: nothing to run.
+            }
+        }
+    }
+
+    // ---- debug and errors ----
+
+    @Override
+    public void setDebug(boolean enabled) {
+        debug = enabled;
+        if (enabled) {
+            Debug.trackCoroutines = true;
+        }
+    }
+
+    @Override
+    public boolean getDebug() {
+        return debug;
+    }
+
+    @Override
+    public void setSlowCallbackDuration(double seconds) {
+        slowCallbackDuration = seconds;
+    }
+
+    @Override
+    public void setExceptionHandler(BiConsumer<EventLoop, ExceptionContext> handlerOrNull) {
+        exceptionHandler = handlerOrNull;
+    }
+
+    @Override
+    public BiConsumer<EventLoop, ExceptionContext> getExceptionHandler() {
+        return exceptionHandler;
+    }
+
+    @Override
+    public void callExceptionHandler(ExceptionContext context) {
+        BiConsumer<EventLoop, ExceptionContext> handler = exceptionHandler;
+        if (handler == null) {
+            try {
+                defaultExceptionHandler(context);
+            } catch (Throwable t) {
+                // Logging failed; nothing better to do than not crash the loop.
+            }
+            return;
+        }
+        try {
+            handler.accept(this, context);
+        } catch (Throwable t) {
+            try {
+                defaultExceptionHandler(new ExceptionContext("Unhandled error in exception handler", t));
+                defaultExceptionHandler(context);
+            } catch (Throwable ignored) {
+                // As above.
+            }
+        }
+    }
+
+    @Override
+    public void defaultExceptionHandler(ExceptionContext context) {
+        StringBuilder sb = new StringBuilder(context.message() == null ? "Unhandled exception in event loop" : context.message());
+        if (context.future() != null) {
+            sb.append("\nfuture: ").append(context.future());
+        }
+        if (context.handle() != null) {
+            sb.append("\nhandle: ").append(context.handle());
+        }
+        if (context.exception() != null) {
+            LOG.log(System.Logger.Level.ERROR, sb.toString(), context.exception());
+        } else {
+            LOG.log(System.Logger.Level.ERROR, sb.toString());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<SelectorEventLoop running=" + isRunning() + " closed=" + closed + " debug=" + debug + ">";
+    }
+}
