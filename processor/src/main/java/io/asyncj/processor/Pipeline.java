@@ -135,6 +135,9 @@ final class Pipeline {
             thrown.add(source.subSequence(typed.start(t), typed.end(t)).toString());
         }
         String marked = new Emitter(machine, source, thrown).body();
+        if (System.getenv("ASYNCJ_DEBUG") != null) {
+            System.err.println(Text.strip(marked));
+        }
         int bodyPos = typed.start(typed.body());
         splicer.splice(target, marked, source, bodyPos);
         String pkg = packageOf(sym);

@@ -13,18 +13,8 @@ class BasicTest {
                 import static io.asyncj.Asyncio.*;
                 public class G {
                     @Async static Coroutine<Integer> add(int a) throws java.io.IOException {
-                        int x = await(sleep(0.0, 40));
-                        for (int i = 0; i < 3; i++) {
-                            x += await(sleep(0.0, i)) * 2;
-                        }
-                        try {
-                            x++;
-                            await(sleep(0));
-                        } catch (IllegalStateException e) {
-                            return completed(-1);
-                        } finally {
-                            x--;
-                        }
+                        int x = 1;
+                        x = switch (Math.floorMod(x, 2)) { case 0 -> 7; default -> { int y = x; yield y + await(sleep(0.0, 40)); } };
                         return completed(a + x);
                     }
                 }

@@ -203,6 +203,7 @@ public final class JavacBridge {
         };
         JCBlock original = md.body;
         JCBlock copy = copier.copy(original, null);
+        shareRuleBodies(copy);
         Log.DiagnosticHandler hidden = deferredHandler(log);
         JavaFileObject previous = log.useSource(target.unit.sourcefile);
         try {
@@ -218,6 +219,30 @@ public final class JavacBridge {
             }
         }
         return new TypedBody(context, target, copy, copyToOriginal);
+    }
+
+    /**
+     * A {@code case X -> body} keeps its body twice: as {@code body} and inside {@code stats} (the
+     * parser shares one node). {@link TreeCopier} copies both separately and {@code Attr} only
+     * attributes {@code stats}; point {@code body} back into the attributed copy.
+     */
+    private static void shareRuleBodies(JCTree tree) {
+        new TreeScanner() {
+            @Override
+            public void visitCase(JCTree.JCCase c) {
+                if (c.caseKind == com.sun.source.tree.CaseTree.CaseKind.RULE && c.stats != null && !c.stats.isEmpty()) {
+                    JCTree first = c.stats.head;
+                    if (first instanceof JCTree.JCExpressionStatement exec) {
+                        c.body = exec.expr;
+                    } else if (first instanceof JCTree.JCYield yield) {
+                        c.body = yield.value;
+                    } else {
+                        c.body = first;
+                    }
+                }
+                super.visitCase(c);
+            }
+        }.scan(tree);
     }
 
     private static Log.DiagnosticHandler deferredHandler(Log log) {
@@ -244,16 +269,19 @@ public final class JavacBridge {
         Log.DiagnosticHandler collected = deferredHandler(log);
         JavaFileObject previous = log.useSource(target.unit.sourcefile);
         JCBlock block;
-        boolean failed;
+        String failed;
         try {
             block = ParserFactory.instance(context).newParser(text, false, false, false).block();
-            failed = hasErrors(collected);
+            failed = firstError(collected, text);
         } finally {
             log.popDiagnosticHandler(collected);
             log.useSource(previous);
         }
-        if (failed || block == null) {
-            throw new IllegalArgumentException("generated body does not parse");
+        if (failed != null || block == null) {
+            if (System.getenv("ASYNCJ_DEBUG") != null) {
+                System.err.println(text);
+            }
+            throw new IllegalArgumentException("generated body does not parse: " + failed);
         }
         new TreeScanner() {
             @Override
@@ -273,17 +301,21 @@ public final class JavacBridge {
         target.method.body = block;
     }
 
-    private static boolean hasErrors(Log.DiagnosticHandler handler) {
+    private static String firstError(Log.DiagnosticHandler handler, String text) {
         try {
             Object diags = handler.getClass().getMethod("getDiagnostics").invoke(handler);
             for (Object d : (Iterable<?>) diags) {
-                if (((com.sun.tools.javac.util.JCDiagnostic) d).getKind() == Diagnostic.Kind.ERROR) {
-                    return true;
+                var diag = (com.sun.tools.javac.util.JCDiagnostic) d;
+                if (diag.getKind() == Diagnostic.Kind.ERROR) {
+                    int p = (int) diag.getPosition();
+                    int ls = text.lastIndexOf('\n', Math.max(0, p - 1)) + 1;
+                    int le = text.indexOf('\n', p);
+                    return diag.getMessage(null) + " at: " + text.substring(ls, le < 0 ? text.length() : le).strip();
                 }
             }
-            return false;
+            return null;
         } catch (ReflectiveOperationException e) {
-            return false;
+            return "unknown";
         }
     }
 

@@ -332,6 +332,9 @@ public final class Lowerer {
 
     private void emit(Text t) {
         cur.code.append(t);
+        for (Object local : t.locals) {
+            touch((Element) local);
+        }
     }
 
     private Text glue(String s) {
@@ -469,6 +472,10 @@ public final class Lowerer {
         touch(sym);
         ExpressionTree init = v.getInitializer();
         Text value = init == null ? null : expr(init);
+        if (value != null && init instanceof NewArrayTree na && na.getType() == null && na.getDimensions().isEmpty()) {
+            // `int[] a = {1, 2}` becomes an assignment, where a bare initializer is not allowed
+            value = glue("new " + typed.print(sym.asType()) + " ").append(value);
+        }
         if (isHoisted(sym)) {
             if (value != null) {
                 emit(glue(nameOf(sym) + " = ").append(value).append(glue(";\n")));
@@ -1286,6 +1293,7 @@ public final class Lowerer {
     private Text verbatim(Tree tree) {
         List<Edit> edits = new ArrayList<>();
         Map<Element, String> snapshots = new LinkedHashMap<>();
+        Set<Element> readLocals = new java.util.LinkedHashSet<>();
         Deque<Tree> inner = new ArrayDeque<>(); // breakables inside the copied tree
         Set<String> innerLabels = new HashSet<>();
         new TreeScanner<Void, Void>() {
@@ -1303,6 +1311,7 @@ public final class Lowerer {
                 }
                 if (el != null && candidates.contains(el)) {
                     touch(el);
+                    readLocals.add(el);
                     String n = nameOf(el);
                     if (isHoisted(el) && (lambdaDepth > 0 || classDepth > 0)) {
                         n = snapshots.computeIfAbsent(el, k -> nameOf(k) + "$snapshot" + (snapshotCounter++));
@@ -1495,6 +1504,11 @@ public final class Lowerer {
             pos = e.end;
         }
         out.verbatim(src, pos, typed.end(tree));
+        for (Element e : readLocals) {
+            if (!snapshots.containsKey(e)) {
+                out.locals.add(e);
+            }
+        }
         return out;
     }
 

@@ -11,6 +11,8 @@ public final class Text {
     public static final char CLOSE = '\u0002';
 
     private final StringBuilder sb = new StringBuilder();
+    /** Locals this text reads or writes, so the state it ends up in is known to touch them. */
+    final java.util.Set<Object> locals = new java.util.LinkedHashSet<>();
 
     /** Appends {@code source[start, end)} as a verbatim stretch starting at original {@code start}. */
     public Text verbatim(CharSequence source, int start, int end) {
@@ -29,6 +31,7 @@ public final class Text {
     /** Appends another text with its own origins. */
     public Text append(Text other) {
         sb.append(other.sb);
+        locals.addAll(other.locals);
         return this;
     }
 
