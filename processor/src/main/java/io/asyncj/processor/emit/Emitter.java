@@ -73,7 +73,16 @@ public final class Emitter {
         StringBuilder out = new StringBuilder();
         out.append(Text.OPEN).append('G').append(machine.bodyPos()).append(Text.CLOSE);
         out.append("{\n");
-        out.append(indent(cls.build().toString()));
+        String classText = cls.build().toString();
+        if (!machine.memberTypes().isEmpty()) {
+            int close = classText.lastIndexOf('}');
+            StringBuilder members = new StringBuilder();
+            for (Text t : machine.memberTypes()) {
+                members.append("\n").append(t.marked()).append("\n");
+            }
+            classText = classText.substring(0, close) + members + classText.substring(close);
+        }
+        out.append(indent(classText));
         out.append("  return new ").append(machine.className()).append('(')
                 .append(String.join(", ", machine.constructorParameters())).append(");\n");
         out.append("}\n");

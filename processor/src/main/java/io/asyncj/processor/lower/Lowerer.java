@@ -74,6 +74,8 @@ public final class Lowerer {
     private String pendingLabel;
     private int snapshotCounter;
     private final Block returnTarget = new Block(-1, null);
+    private List<Text> memberTypes;
+    private final Map<Element, Tree> localClasses = new HashMap<>();
 
     /** A statement {@code break}, {@code continue} or {@code yield} can leave. */
     private record Jumpable(Tree tree, String label, Block breakTo, Block continueTo, String yieldTemp) {}
@@ -123,6 +125,11 @@ public final class Lowerer {
                             "the pattern variable '" + e.getKey().getSimpleName() + "' is used across an await,"
                                     + " which is not supported yet; assign it to a local variable first");
                 }
+                if (localClasses.containsKey(e.getKey())) {
+                    throw new LoweringException(localClasses.get(e.getKey()), "AsyncLocalClassAcrossAwait",
+                            "the local class '" + e.getKey().getSimpleName() + "' is used across an await, which"
+                                    + " is not supported: make it a record, or declare it outside the method");
+                }
                 keep.add(e.getKey());
             }
         }
@@ -137,7 +144,7 @@ public final class Lowerer {
         }
         String className = method.getName() + "$Coroutine";
         return new StateMachine(className, valueType, root, fields, ctorParams, needsSneaky,
-                typed.start(typed.body()), typed.end(typed.body()));
+                typed.start(typed.body()), typed.end(typed.body()), memberTypes);
     }
 
     private final Map<Element, Tree> bindingDecls = new HashMap<>();
@@ -253,6 +260,7 @@ public final class Lowerer {
         nextTemp = 0;
         snapshotCounter = 0;
         fields = new ArrayList<>();
+        memberTypes = new ArrayList<>();
         touches = new LinkedHashMap<>();
         candidates = new HashSet<>();
         forceHoist = new HashSet<>();
@@ -422,6 +430,19 @@ public final class Lowerer {
         if (s instanceof VariableTree v) {
             localDecl(v);
             return;
+        }
+        if (s instanceof ClassTree c && c.getKind() != Tree.Kind.CLASS) {
+            // records, enums and interfaces capture nothing: members of the state machine, so
+            // every state sees them
+            memberTypes.add(verbatim(s));
+            return;
+        }
+        if (s instanceof ClassTree c) {
+            Element cls = typed.element(c);
+            if (cls != null) {
+                localClasses.put(cls, c);
+                touch(cls);
+            }
         }
         String label = pendingLabel;
         pendingLabel = null;
@@ -1320,6 +1341,10 @@ public final class Lowerer {
                         edits.add(new Edit(typed.start(node), typed.end(node), glue(n)));
                     }
                     return null;
+                }
+                if (el != null && localClasses.containsKey(el)) {
+                    touch(el);
+                    readLocals.add(el);
                 }
                 if (el != null && classDepth == 0 && el.getKind().isField() && coroutineMemberNames.contains(name)) {
                     edits.add(new Edit(typed.start(node), typed.end(node), glue(qualifier(el) + name)));

@@ -14,4 +14,5 @@ public record StateMachine(
         List<String> constructorParameters,
         boolean needsSneakyThrow,
         int bodyPos,
-        int bodyEnd) {}
+        int bodyEnd,
+        List<Text> memberTypes) {}
