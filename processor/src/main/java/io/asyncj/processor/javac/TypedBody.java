@@ -49,6 +49,9 @@ public final class TypedBody {
         if (t instanceof JCTree.JCNewClass nc) {
             return nc.constructor;
         }
+        if (t instanceof JCTree.JCClassDecl cd) {
+            return cd.sym;
+        }
         Symbol sym = TreeInfo.symbol(t);
         if (sym == null && t instanceof JCTree.JCVariableDecl vd) {
             sym = vd.sym;
