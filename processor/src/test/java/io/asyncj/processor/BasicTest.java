@@ -6,24 +6,6 @@ import org.junit.jupiter.api.Test;
 
 class BasicTest {
     @Test
-    void printsGenerated() {
-        var c = Harness.compile("demo.G", """
-                package demo;
-                import io.asyncj.*;
-                import static io.asyncj.Asyncio.*;
-                public class G {
-                    @Async static Coroutine<Integer> add(int a) throws java.io.IOException {
-                        int x = 1;
-                        x = switch (Math.floorMod(x, 2)) { case 0 -> 7; default -> { int y = x; yield y + await(sleep(0.0, 40)); } };
-                        return completed(a + x);
-                    }
-                }
-                """);
-        System.out.println(c.diagnostics());
-        System.out.println(Harness.generated(c, "demo", "G$add"));
-    }
-
-    @Test
     void helloWorld() {
         String out = Harness.run("demo.Hello", """
                 package demo;

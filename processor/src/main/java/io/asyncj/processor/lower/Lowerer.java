@@ -272,7 +272,7 @@ public final class Lowerer {
         region = root;
         cur = null;
         stmtPos = typed.start(typed.body());
-        place(newBlock(), typed.body());
+        place(newBlock(), null);
         for (VariableTree p : method.getParameters()) {
             Element e = typed.element(p);
             if (fieldParams.contains(e)) {
@@ -490,9 +490,9 @@ public final class Lowerer {
     private void localDecl(VariableTree v) {
         Element sym = typed.element(v);
         candidates.add(sym);
-        touch(sym);
         ExpressionTree init = v.getInitializer();
         Text value = init == null ? null : expr(init);
+        touch(sym); // in the state that assigns it, after its initializer's awaits
         if (value != null && init instanceof NewArrayTree na && na.getType() == null && na.getDimensions().isEmpty()) {
             // `int[] a = {1, 2}` becomes an assignment, where a bare initializer is not allowed
             value = glue("new " + typed.print(sym.asType()) + " ").append(value);
