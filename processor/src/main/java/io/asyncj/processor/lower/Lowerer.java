@@ -41,6 +41,9 @@ public final class Lowerer {
             ElementKind.PARAMETER, ElementKind.EXCEPTION_PARAMETER, ElementKind.RESOURCE_VARIABLE,
             ElementKind.valueOf("BINDING_VARIABLE"));
 
+    private static final Set<String> PRIMITIVES = Set.of("boolean", "byte", "short", "char", "int", "long",
+            "float", "double");
+
     private final TypedBody typed;
     private final Awaits awaits;
     private final CharSequence src;
@@ -419,8 +422,22 @@ public final class Lowerer {
         }
         int savedPos = stmtPos;
         stmtPos = typed.start(s);
+        int tempsBefore = fields.size();
         try {
             stmt0(s);
+            // Spilled temporaries live only within the statement that spilled them: drop their
+            // references so a parked coroutine does not retain them.
+            if (!cur.terminated) {
+                StringBuilder clear = new StringBuilder();
+                for (Field f : fields.subList(tempsBefore, fields.size())) {
+                    if (f.name().startsWith("$t") && !PRIMITIVES.contains(f.type())) {
+                        clear.append(f.name()).append(" = null;\n");
+                    }
+                }
+                if (clear.length() > 0) {
+                    emit(clear.toString());
+                }
+            }
         } finally {
             stmtPos = savedPos;
         }
