@@ -180,6 +180,15 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
                 "coroutine " + getClass().getName() + " resumed in unknown state " + $state);
     }
 
+    /**
+     * Throws {@code t} unchanged, checked or not, without javac asking for a {@code throws} clause:
+     * how generated code rethrows an exception it held while running a {@code finally} block. The
+     * return type lets it be written {@code throw $rethrow(t);}.
+     */
+    protected static RuntimeException $rethrow(Throwable t) {
+        throw Coroutine.<RuntimeException>sneakyThrow(t);
+    }
+
     /** Gives up the loop for one iteration, as asyncio's {@code sleep(0)} does. */
     protected final boolean $yield(int nextState) {
         $state = nextState;
