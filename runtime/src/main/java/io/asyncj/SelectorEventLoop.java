@@ -321,6 +321,9 @@ final class SelectorEventLoop implements EventLoop {
         if (closed) {
             return;
         }
+        if (debug) {
+            Debug.debugLoops(-1);
+        }
         closed = true;
         ready.clear();
         timers.clear();
@@ -602,10 +605,10 @@ final class SelectorEventLoop implements EventLoop {
 
     @Override
     public void setDebug(boolean enabled) {
-        debug = enabled;
-        if (enabled) {
-            Debug.trackCoroutines = true;
+        if (enabled != debug && !closed) {
+            Debug.debugLoops(enabled ? 1 : -1);
         }
+        debug = enabled;
     }
 
     @Override
