@@ -250,14 +250,18 @@ final class SelectorEventLoop implements EventLoop {
                 timeout = 0; // arrived before the flag was up: its producer did not wake us
             }
         }
-        try {
-            clock.select(selector, timeout);
-        } catch (IOException e) {
-            throw new UncheckedIOException("selector failed", e);
-        } finally {
-            wakeupArmed.set(false);
+        if (timeout != 0 || !selector.keys().isEmpty()) {
+            // A poll with nothing registered would be a wasted system call per iteration: with
+            // callbacks ready and no channels, there is nothing the selector could tell us.
+            try {
+                clock.select(selector, timeout);
+            } catch (IOException e) {
+                throw new UncheckedIOException("selector failed", e);
+            } finally {
+                wakeupArmed.set(false);
+            }
+            processSelectedKeys();
         }
-        processSelectedKeys();
         Runnable r;
         while ((r = inbox.poll()) != null) {
             ready.add(r);
