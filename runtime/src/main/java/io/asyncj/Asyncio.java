@@ -1,5 +1,6 @@
 package io.asyncj;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -341,5 +343,56 @@ public final class Asyncio {
     /** {@link EventLoop#runInExecutor} on the running loop. */
     public static <T> Future<T> runInExecutor(Executor executorOrNull, Callable<T> function) {
         return runningLoop().runInExecutor(executorOrNull, function);
+    }
+
+    // ---- streams ----
+
+    /**
+     * asyncio's {@code open_connection}: connects to {@code host:port} over TCP and returns the
+     * connection's reader and writer. The name is resolved on the default executor (an address
+     * literal is used as is); each address is tried in turn; the connect itself waits on the
+     * selector. The reader's limit is {@link StreamReader#DEFAULT_LIMIT}.
+     *
+     * @throws IOException (when awaited) if no address could be connected to
+     */
+    public static Coroutine<StreamPair> openConnection(String host, int port) throws IOException {
+        return openConnection(host, port, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /** {@link #openConnection(String, int)} with the reader's limit. */
+    public static Coroutine<StreamPair> openConnection(String host, int port, int limit) throws IOException {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("Limit cannot be <= 0");
+        }
+        return new Streams.OpenConnection(host, port, limit);
+    }
+
+    /**
+     * asyncio's {@code start_server}: listens on {@code host:port} (every address the host resolves
+     * to; null or "" for every interface; port 0 for any free port, see {@link Server#getPort()})
+     * and runs {@code handler(reader, writer)} as a new task for each connection. The server is
+     * serving when the coroutine returns. Backlog 100, reader limit
+     * {@link StreamReader#DEFAULT_LIMIT}.
+     *
+     * <pre>{@code
+     * Server server = await(startServer((reader, writer) -> echo(reader, writer), "127.0.0.1", 8888));
+     * await(server.serveForever());
+     * }</pre>
+     */
+    public static Coroutine<Server> startServer(BiFunction<StreamReader, StreamWriter, Coroutine<Void>> handler,
+                                                String host, int port) throws IOException {
+        return startServer(handler, host, port, StreamReader.DEFAULT_LIMIT, 100);
+    }
+
+    /** {@link #startServer(BiFunction, String, int)} with the readers' limit and the listen backlog. */
+    public static Coroutine<Server> startServer(BiFunction<StreamReader, StreamWriter, Coroutine<Void>> handler,
+                                                String host, int port, int limit, int backlog) throws IOException {
+        if (handler == null) {
+            throw new NullPointerException("handler");
+        }
+        if (limit <= 0) {
+            throw new IllegalArgumentException("Limit cannot be <= 0");
+        }
+        return new Streams.StartServer(handler, host, port, limit, Math.max(1, backlog));
     }
 }
