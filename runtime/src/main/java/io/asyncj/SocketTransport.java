@@ -29,6 +29,8 @@ final class SocketTransport implements Transport {
     /** asyncio's {@code max_size}: the most one readiness event reads. */
     static final int MAX_READ = 256 * 1024;
     static final int DEFAULT_HIGH_WATER = 64 * 1024;
+    /** The most one write system call is offered (see {@link #send}). */
+    static final int MAX_WRITE = 256 * 1024;
 
     /**
      * One direct read buffer per loop thread: reads happen on the loop thread and hand their bytes
@@ -157,7 +159,7 @@ final class SocketTransport implements Transport {
             // Nothing queued: try to send now.
             int n;
             try {
-                n = channel.write(ByteBuffer.wrap(data, off, len));
+                n = send(data, off, len);
             } catch (IOException e) {
                 fatalError(e, "Fatal write error on socket transport");
                 return;
@@ -171,6 +173,24 @@ final class SocketTransport implements Transport {
         }
         append(data, off, len);
         maybePauseProtocol();
+    }
+
+    /**
+     * Writes as much of the bytes as the socket takes, in slices of at most {@link #MAX_WRITE}: the
+     * JDK copies a heap buffer's whole remainder into a direct buffer before each write, so
+     * offering megabytes to a socket that takes kilobytes would copy them again on every attempt.
+     */
+    private int send(byte[] data, int off, int len) throws IOException {
+        int sent = 0;
+        while (sent < len) {
+            int slice = Math.min(len - sent, MAX_WRITE);
+            int n = channel.write(ByteBuffer.wrap(data, off + sent, slice));
+            sent += n;
+            if (n < slice) {
+                break;
+            }
+        }
+        return sent;
     }
 
     private void append(byte[] data, int off, int len) {
@@ -197,7 +217,7 @@ final class SocketTransport implements Transport {
         }
         int n;
         try {
-            n = channel.write(ByteBuffer.wrap(wbuf, whead, wtail - whead));
+            n = send(wbuf, whead, wtail - whead);
         } catch (IOException e) {
             loop.removeWriter(channel);
             clearBuffer();
