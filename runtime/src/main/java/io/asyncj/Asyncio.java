@@ -395,4 +395,49 @@ public final class Asyncio {
         }
         return new Streams.StartServer(handler, host, port, limit, Math.max(1, backlog));
     }
+
+    // ---- subprocesses ----
+
+    /**
+     * asyncio's {@code create_subprocess_exec}: starts {@code cmd[0]} with the arguments
+     * {@code cmd[1..]}, every standard stream inherited. See {@link Subprocess} for pipes.
+     *
+     * @throws IOException (when awaited) if the program cannot be started
+     */
+    public static Coroutine<Subprocess> createSubprocessExec(String... cmd) throws IOException {
+        return createSubprocessExec(Subprocess.options(), cmd);
+    }
+
+    /**
+     * {@link #createSubprocessExec(String...)} with options: which streams are piped
+     * ({@code Subprocess.options().stdout(PIPE)}), the environment, the working directory, the
+     * readers' limit.
+     */
+    public static Coroutine<Subprocess> createSubprocessExec(Subprocess.Options options, String... cmd)
+            throws IOException {
+        java.util.List<String> command = Subprocess.command(cmd);
+        if (options == null) {
+            throw new NullPointerException("options");
+        }
+        return Deferred.of(() -> {
+            Future<Subprocess> f = new Future<>(runningLoop());
+            try {
+                f.setResult(Subprocess.start(options, command));
+            } catch (IOException | RuntimeException e) {
+                f.setException(e);
+            }
+            return f;
+        });
+    }
+
+    /** asyncio's {@code create_subprocess_shell}: {@code /bin/sh -c cmd}. */
+    public static Coroutine<Subprocess> createSubprocessShell(String cmd) throws IOException {
+        return createSubprocessExec(Subprocess.options(), "/bin/sh", "-c", cmd);
+    }
+
+    /** {@link #createSubprocessShell(String)} with options. */
+    public static Coroutine<Subprocess> createSubprocessShell(Subprocess.Options options, String cmd)
+            throws IOException {
+        return createSubprocessExec(options, "/bin/sh", "-c", cmd);
+    }
 }
