@@ -47,6 +47,9 @@ final class SocketTransport implements Transport {
     private final Runnable onReadable = this::readReady;
     private final Runnable onWritable = this::writeReady;
     private Server server;
+    /** The read buffer of {@link #readBufferOwner}, cached to skip the ThreadLocal lookup per read. */
+    private ByteBuffer readBuffer;
+    private Thread readBufferOwner;
     /** Cached at creation, as asyncio's extra info is: still known after the socket is closed. */
     private final Object peername;
     private final Object sockname;
@@ -83,7 +86,12 @@ final class SocketTransport implements Transport {
         if (connLost > 0) {
             return;
         }
-        ByteBuffer b = READ_BUFFER.get();
+        ByteBuffer b = readBuffer;
+        if (readBufferOwner != Thread.currentThread()) {
+            // First read, or the loop now runs on another thread: take that thread's buffer.
+            readBufferOwner = Thread.currentThread();
+            readBuffer = b = READ_BUFFER.get();
+        }
         b.clear();
         int n;
         try {
