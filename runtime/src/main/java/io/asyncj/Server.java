@@ -2,6 +2,7 @@ package io.asyncj;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -33,7 +34,9 @@ public final class Server {
     private final BiFunction<StreamReader, StreamWriter, Coroutine<Void>> handler;
     private final int limit;
     private final int backlog;
-    private final List<InetSocketAddress> addresses;
+    private final List<SocketAddress> addresses;
+    /** TCP (not Unix-domain): accepted connections get TCP_NODELAY. */
+    private final boolean tcp;
     /** null once closed. */
     private List<ServerSocketChannel> sockets;
     private int activeCount;
@@ -49,15 +52,16 @@ public final class Server {
         this.handler = handler;
         this.limit = limit;
         this.backlog = backlog;
-        List<InetSocketAddress> addrs = new ArrayList<>();
+        List<SocketAddress> addrs = new ArrayList<>();
         for (ServerSocketChannel s : sockets) {
             try {
-                addrs.add((InetSocketAddress) s.getLocalAddress());
+                addrs.add(s.getLocalAddress());
             } catch (IOException e) {
                 // not bound: not reported
             }
         }
         this.addresses = List.copyOf(addrs);
+        this.tcp = addrs.isEmpty() || addrs.get(0) instanceof InetSocketAddress;
     }
 
     // ---- connections ----
@@ -120,7 +124,9 @@ public final class Server {
             }
             try {
                 c.configureBlocking(false);
-                c.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                if (tcp) {
+                    c.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                }
             } catch (IOException e) {
                 closeQuietly(c);
                 continue;
@@ -181,15 +187,17 @@ public final class Server {
 
     /**
      * The addresses the server listens on (asyncio's {@code sockets}, given as addresses since the
-     * channels belong to the loop); empty once closed.
+     * channels belong to the loop): {@link InetSocketAddress}es, or a
+     * {@link java.net.UnixDomainSocketAddress} for {@link Asyncio#startUnixServer}; empty once closed.
      */
-    public List<InetSocketAddress> sockets() {
+    public List<SocketAddress> sockets() {
         return sockets == null ? List.of() : addresses;
     }
 
-    /** The port of the first listening socket (handy after binding port 0), or -1 once closed. */
+    /** The port of the first listening socket (handy after binding port 0); -1 once closed or for a Unix socket. */
     public int getPort() {
-        return sockets == null || addresses.isEmpty() ? -1 : addresses.get(0).getPort();
+        return sockets == null || addresses.isEmpty() || !(addresses.get(0) instanceof InetSocketAddress a)
+                ? -1 : a.getPort();
     }
 
     /**

@@ -3,6 +3,12 @@ package io.asyncj;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -61,8 +67,10 @@ final class Streams {
         private final String host;
         private final int port;
         private final int limit;
+        /** Non-null for a Unix-domain connection (no resolution, no TCP options). */
+        private final UnixDomainSocketAddress unix;
         private SelectorEventLoop loop;
-        private InetAddress[] addresses;
+        private List<SocketAddress> addresses;
         private int next;
         private SocketChannel channel;
         private List<IOException> errors;
@@ -71,6 +79,14 @@ final class Streams {
             this.host = host;
             this.port = port;
             this.limit = limit;
+            this.unix = null;
+        }
+
+        OpenConnection(Path path, int limit) {
+            this.host = path.toString();
+            this.port = -1;
+            this.limit = limit;
+            this.unix = UnixDomainSocketAddress.of(path);
         }
 
         @Override
@@ -78,14 +94,22 @@ final class Streams {
             switch ($state) {
                 case 0:
                     loop = Asyncio.runningLoop();
+                    if (unix != null) {
+                        addresses = List.of(unix);
+                        break;
+                    }
                     if ($await(resolve(loop, host), 1)) {
                         return;
                     }
                     // fall through
                 case 1:
-                    addresses = this.<InetAddress[]>$get();
-                    if (addresses.length == 0) {
+                    InetAddress[] resolved = this.<InetAddress[]>$get();
+                    if (resolved.length == 0) {
                         throw new IOException("getaddrinfo() returned empty list");
+                    }
+                    addresses = new ArrayList<>(resolved.length);
+                    for (InetAddress a : resolved) {
+                        addresses.add(new InetSocketAddress(a, port));
                     }
                     break;
                 case 2:
@@ -110,13 +134,18 @@ final class Streams {
                 default:
                     throw $badState();
             }
-            while (next < addresses.length) {
-                InetSocketAddress address = new InetSocketAddress(addresses[next++], port);
+            while (next < addresses.size()) {
+                SocketAddress address = addresses.get(next++);
                 SocketChannel ch = null;
                 try {
-                    channel = ch = SocketChannel.open();
-                    ch.configureBlocking(false);
-                    ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                    if (unix != null) {
+                        channel = ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+                        ch.configureBlocking(false);
+                    } else {
+                        channel = ch = SocketChannel.open();
+                        ch.configureBlocking(false);
+                        ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                    }
                     if (ch.connect(address)) {
                         connected();
                         return;
@@ -170,6 +199,7 @@ final class Streams {
         private final int port;
         private final int limit;
         private final int backlog;
+        private final Path unix;
 
         StartServer(BiFunction<StreamReader, StreamWriter, Coroutine<Void>> handler, String host, int port,
                     int limit, int backlog) {
@@ -178,14 +208,29 @@ final class Streams {
             this.port = port;
             this.limit = limit;
             this.backlog = backlog;
+            this.unix = null;
+        }
+
+        StartServer(BiFunction<StreamReader, StreamWriter, Coroutine<Void>> handler, Path path, int limit, int backlog) {
+            this.handler = handler;
+            this.host = path.toString();
+            this.port = -1;
+            this.limit = limit;
+            this.backlog = backlog;
+            this.unix = path;
         }
 
         @Override
         protected void $resume() throws IOException {
             SelectorEventLoop loop = Asyncio.runningLoop();
-            List<InetSocketAddress> binds = new ArrayList<>();
+            List<SocketAddress> binds = new ArrayList<>();
             switch ($state) {
                 case 0:
+                    if (unix != null) {
+                        removeStaleSocket(unix);
+                        binds.add(UnixDomainSocketAddress.of(unix));
+                        break;
+                    }
                     if (host == null || host.isEmpty()) {
                         binds.add(new InetSocketAddress(port)); // every interface
                         break;
@@ -204,10 +249,13 @@ final class Streams {
             }
             List<ServerSocketChannel> sockets = new ArrayList<>();
             try {
-                for (InetSocketAddress a : binds) {
-                    ServerSocketChannel s = ServerSocketChannel.open();
+                for (SocketAddress a : binds) {
+                    ServerSocketChannel s = unix != null
+                            ? ServerSocketChannel.open(StandardProtocolFamily.UNIX) : ServerSocketChannel.open();
                     sockets.add(s);
-                    s.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                    if (unix == null) {
+                        s.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                    }
                     try {
                         s.bind(a, backlog);
                     } catch (IOException e) {
@@ -226,6 +274,19 @@ final class Streams {
             Server server = new Server(loop, sockets, handler, limit, backlog);
             server.startListening();
             $complete(server);
+        }
+
+        /** As asyncio's {@code create_unix_server}: a socket file left by an earlier server is removed. */
+        private static void removeStaleSocket(Path path) throws IOException {
+            BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(path, BasicFileAttributes.class);
+            } catch (IOException absent) {
+                return;
+            }
+            if (attrs.isOther()) {
+                Files.deleteIfExists(path);
+            }
         }
 
         @Override

@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * TCP streams on loopback, with real sockets on a system-clock loop. Every test is bounded twice:
@@ -438,5 +441,31 @@ class StreamsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void echoOverAUnixSocket(@TempDir Path dir) throws IOException {
+        Path path = dir.resolve("echo.sock");
+        Files.writeString(path, "a regular file is not removed");
+        Path stale = dir.resolve("stale.sock");
+        Object got = runReal(() -> Script.start(() -> Asyncio.startUnixServer(ECHO, stale)).then(v -> {
+            // a server that was never closed left its socket file: the next one replaces it
+            return Asyncio.startUnixServer(ECHO, stale);
+        }).then(v -> {
+            Server server = (Server) v;
+            assertEquals(-1, server.getPort());
+            assertEquals(java.net.UnixDomainSocketAddress.of(stale), server.sockets().get(0));
+            return Script.start(() -> Asyncio.openUnixConnection(stale)).then(c -> {
+                StreamPair conn = (StreamPair) c;
+                conn.writer().write(b("over unix\n"));
+                return conn.reader().readline();
+            }).then(line -> {
+                server.close();
+                return s(line);
+            }).build();
+        }).build());
+        assertEquals("over unix\n", got);
+        Object refused = runReal(() -> Script.start(() -> Asyncio.startUnixServer(ECHO, path)).handle((v, e) -> e).build());
+        assertInstanceOf(IOException.class, refused, "a regular file in the way is an error");
     }
 }
