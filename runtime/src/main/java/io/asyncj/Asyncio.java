@@ -440,4 +440,25 @@ public final class Asyncio {
             throws IOException {
         return createSubprocessExec(options, "/bin/sh", "-c", cmd);
     }
+
+    // ---- Unix-domain streams ----
+
+    /** asyncio's {@code open_unix_connection}: {@link #openConnection(String, int)} to a Unix-domain socket. */
+    public static Coroutine<StreamPair> openUnixConnection(java.nio.file.Path path) throws IOException {
+        return new Streams.OpenConnection(java.util.Objects.requireNonNull(path, "path"), StreamReader.DEFAULT_LIMIT);
+    }
+
+    /**
+     * asyncio's {@code start_unix_server}: {@link #startServer(BiFunction, String, int)} on a
+     * Unix-domain socket at {@code path} (a socket file left there by an earlier server is removed
+     * first, as asyncio does).
+     */
+    public static Coroutine<Server> startUnixServer(BiFunction<StreamReader, StreamWriter, Coroutine<Void>> handler,
+                                                    java.nio.file.Path path) throws IOException {
+        if (handler == null) {
+            throw new NullPointerException("handler");
+        }
+        return new Streams.StartServer(handler, java.util.Objects.requireNonNull(path, "path"),
+                StreamReader.DEFAULT_LIMIT, 100);
+    }
 }
