@@ -137,7 +137,7 @@ public final class StreamReader {
 
     private void fed() {
         wakeupWaiter();
-        if (transport != null && !paused && tail - head > 2 * limit) {
+        if (transport != null && !paused && tail - head > 2L * limit) {
             transport.pauseReading();
             paused = true;
         }
@@ -153,7 +153,11 @@ public final class StreamReader {
         if (size + len <= b.length && head >= b.length >>> 1) {
             System.arraycopy(b, head, b, 0, size);
         } else {
-            int cap = Math.max(Math.max(256, size + len), b.length * 2);
+            long want = Math.max(Math.max(256L, (long) size + len), 2L * b.length);
+            int cap = (int) Math.min(want, Integer.MAX_VALUE - 8);
+            if (cap < size + len) {
+                throw new OutOfMemoryError("StreamReader buffer cannot grow past " + cap + " bytes");
+            }
             byte[] nb = new byte[cap];
             System.arraycopy(b, head, nb, 0, size);
             buf = b = nb;

@@ -129,11 +129,6 @@ public final class StreamWriter {
         return transport.getWriteBufferSize();
     }
 
-    /** The reader of the same connection (null for a subprocess's stdin). */
-    StreamReader reader() {
-        return reader;
-    }
-
     @Override
     public String toString() {
         return "<StreamWriter transport=" + transport + (reader != null ? " reader=" + reader : "") + ">";

@@ -17,7 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 final class SubprocessPipes {
     private SubprocessPipes() {}
 
-    /** The most one read of a pipe delivers (asyncio's {@code max_size} for pipes: 256 KiB; 64 KiB is what a pipe holds). */
+    /** The most one read of a pipe delivers: what a Linux pipe holds (asyncio reads up to 256 KiB). */
     private static final int CHUNK = 64 * 1024;
 
     /** Posts {@code r} to the loop; false if the loop is closed (the pump then stops). */
