@@ -574,11 +574,11 @@ final class SelectorEventLoop implements EventLoop {
             in.writer = null;
             ops &= ~(SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT);
         }
-        if (ops == 0) {
-            key.cancel();
-        } else {
-            key.interestOps(ops);
-        }
+        // Never cancel the key here: a cancelled key stays registered until the next select, and
+        // re-adding interest before then (a stream pausing and resuming reading in one iteration)
+        // would make register() throw CancelledKeyException. An idle key costs nothing; closing
+        // the channel cancels it.
+        key.interestOps(ops);
         return true;
     }
 
