@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -379,13 +378,13 @@ public final class Asyncio {
      * await(server.serveForever());
      * }</pre>
      */
-    public static Coroutine<Server> startServer(BiFunction<StreamReader, StreamWriter, Coroutine<Void>> handler,
+    public static Coroutine<Server> startServer(ConnectionHandler handler,
                                                 String host, int port) throws IOException {
         return startServer(handler, host, port, StreamReader.DEFAULT_LIMIT, 100);
     }
 
-    /** {@link #startServer(BiFunction, String, int)} with the readers' limit and the listen backlog. */
-    public static Coroutine<Server> startServer(BiFunction<StreamReader, StreamWriter, Coroutine<Void>> handler,
+    /** {@link #startServer(ConnectionHandler, String, int)} with the readers' limit and the listen backlog. */
+    public static Coroutine<Server> startServer(ConnectionHandler handler,
                                                 String host, int port, int limit, int backlog) throws IOException {
         if (handler == null) {
             throw new NullPointerException("handler");
@@ -449,11 +448,11 @@ public final class Asyncio {
     }
 
     /**
-     * asyncio's {@code start_unix_server}: {@link #startServer(BiFunction, String, int)} on a
+     * asyncio's {@code start_unix_server}: {@link #startServer(ConnectionHandler, String, int)} on a
      * Unix-domain socket at {@code path} (a socket file left there by an earlier server is removed
      * first, as asyncio does).
      */
-    public static Coroutine<Server> startUnixServer(BiFunction<StreamReader, StreamWriter, Coroutine<Void>> handler,
+    public static Coroutine<Server> startUnixServer(ConnectionHandler handler,
                                                     java.nio.file.Path path) throws IOException {
         if (handler == null) {
             throw new NullPointerException("handler");

@@ -8,7 +8,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
 
 /**
  * asyncio's {@code Server}: listening sockets, made by {@link Asyncio#startServer}, that accept
@@ -31,7 +30,7 @@ public final class Server {
     private static final double ACCEPT_RETRY_DELAY = 1.0;
 
     private final SelectorEventLoop loop;
-    private final BiFunction<StreamReader, StreamWriter, Coroutine<Void>> handler;
+    private final ConnectionHandler handler;
     private final int limit;
     private final int backlog;
     private final List<SocketAddress> addresses;
@@ -46,7 +45,7 @@ public final class Server {
     private Future<Void> servingForeverFut;
 
     Server(SelectorEventLoop loop, List<ServerSocketChannel> sockets,
-           BiFunction<StreamReader, StreamWriter, Coroutine<Void>> handler, int limit, int backlog) {
+           ConnectionHandler handler, int limit, int backlog) {
         this.loop = loop;
         this.sockets = sockets;
         this.handler = handler;
@@ -142,7 +141,7 @@ public final class Server {
         StreamWriter writer = new StreamWriter(transport, protocol, reader);
         Coroutine<Void> res;
         try {
-            res = handler.apply(reader, writer);
+            res = handler.handle(reader, writer);
         } catch (Throwable e) {
             loop.callExceptionHandler(new ExceptionContext("Unhandled exception in client_connected_cb", e));
             transport.close();

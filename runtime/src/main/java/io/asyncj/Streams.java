@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -194,14 +193,14 @@ final class Streams {
 
     /** {@code start_server}: resolve, bind every address, listen, start accepting. */
     static final class StartServer extends Coroutine<Server> {
-        private final BiFunction<StreamReader, StreamWriter, Coroutine<Void>> handler;
+        private final ConnectionHandler handler;
         private final String host;
         private final int port;
         private final int limit;
         private final int backlog;
         private final Path unix;
 
-        StartServer(BiFunction<StreamReader, StreamWriter, Coroutine<Void>> handler, String host, int port,
+        StartServer(ConnectionHandler handler, String host, int port,
                     int limit, int backlog) {
             this.handler = handler;
             this.host = host;
@@ -211,7 +210,7 @@ final class Streams {
             this.unix = null;
         }
 
-        StartServer(BiFunction<StreamReader, StreamWriter, Coroutine<Void>> handler, Path path, int limit, int backlog) {
+        StartServer(ConnectionHandler handler, Path path, int limit, int backlog) {
             this.handler = handler;
             this.host = path.toString();
             this.port = -1;

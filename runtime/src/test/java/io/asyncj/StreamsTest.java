@@ -14,7 +14,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,7 +100,7 @@ class StreamsTest {
         }
     }
 
-    static final BiFunction<StreamReader, StreamWriter, Coroutine<Void>> ECHO = Echo::new;
+    static final ConnectionHandler ECHO = Echo::new;
 
     /**
      * A client: connects, sends {@code count} 16-byte messages awaiting each echo, then half-closes,
@@ -262,7 +261,7 @@ class StreamsTest {
         int size = 8 << 20;
         Future<Void>[] release = new Future[1];
         List<String> trace = new ArrayList<>();
-        BiFunction<StreamReader, StreamWriter, Coroutine<Void>> slowSink = (r, w) ->
+        ConnectionHandler slowSink = (r, w) ->
                 Script.<Void>start(() -> release[0])
                         .then(v -> r.read())
                         .then(all -> {
@@ -305,7 +304,7 @@ class StreamsTest {
     @Test
     void handlerFailureIsReportedAndClosesTheConnection() {
         List<String> reported = new ArrayList<>();
-        BiFunction<StreamReader, StreamWriter, Coroutine<Void>> failing = (r, w) ->
+        ConnectionHandler failing = (r, w) ->
                 Co.of(() -> {
                     throw new IllegalStateException("handler bug");
                 });
@@ -383,7 +382,7 @@ class StreamsTest {
     @Test
     void writesAfterTheConnectionIsLostAreDroppedAndDrainFails() {
         // The peer closes at once; the client writes until a write fails, then drain reports it.
-        BiFunction<StreamReader, StreamWriter, Coroutine<Void>> closer = (r, w) -> {
+        ConnectionHandler closer = (r, w) -> {
             w.close();
             return null;
         };

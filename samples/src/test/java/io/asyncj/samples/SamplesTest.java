@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SamplesTest {
 
     static Stream<String> samples() {
-        return Stream.of("HelloWorld", "Tasks", "Cancellation", "Timeouts", "Threads", "ProducerConsumer", "Structured");
+        return Stream.of("HelloWorld", "Tasks", "Cancellation", "Timeouts", "Threads", "ProducerConsumer", "Structured", "EchoServer", "Subprocesses");
     }
 
     @ParameterizedTest
