@@ -127,6 +127,10 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
      */
     protected final boolean $await(Awaitable<?> awaitable, int nextState) {
         $state = nextState;
+        if (awaitable == Yield.SLEEP_ZERO) {
+            slot = YIELD;
+            return true;
+        }
         slot = awaitable;
         if (awaitable instanceof Future<?> future) {
             return !future.isDone();

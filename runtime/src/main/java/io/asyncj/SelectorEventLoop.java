@@ -122,6 +122,22 @@ final class SelectorEventLoop implements EventLoop {
         ready.add(callbackOrTask);
     }
 
+    /** Marks a done callback in the ready queue: the next two entries are the future and the consumer. */
+    private static final Object DONE_CALLBACK = new Object();
+
+    /**
+     * Queues {@code consumer.accept(future)} without allocating: three queue entries instead of a
+     * handle object (a future's callbacks are the most common thing the loop runs; see W1).
+     */
+    void enqueueDoneCallback(Future<?> future, java.util.function.Consumer<?> consumer) {
+        if (debug) {
+            checkThread();
+        }
+        ready.add(DONE_CALLBACK);
+        ready.add(future);
+        ready.add(consumer);
+    }
+
     @Override
     public Handle callSoonThreadsafe(Runnable callback) {
         checkOpen();
@@ -279,10 +295,16 @@ final class SelectorEventLoop implements EventLoop {
         }
         for (int n = ready.size(); n > 0; n--) {
             Object o = ready.poll();
+            Object future = null;
+            if (o == DONE_CALLBACK) { // a done callback, queued as three entries: mark, future, consumer
+                future = ready.poll();
+                o = ready.poll();
+                n -= 2;
+            }
             if (debug) {
-                runTimed(o);
+                runTimed(o, future);
             } else {
-                runReady(o);
+                runReady(o, future);
             }
         }
         if (debug) {
@@ -290,22 +312,26 @@ final class SelectorEventLoop implements EventLoop {
         }
     }
 
-    private void runReady(Object o) {
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void runReady(Object o, Object future) {
         try {
-            if (o instanceof Task<?> task) {
+            if (future != null) {
+                ((java.util.function.Consumer) o).accept(future);
+            } else if (o instanceof Task<?> task) {
                 task.wakeup();
             } else {
                 ((Runnable) o).run();
             }
         } catch (Throwable e) {
-            callExceptionHandler(new ExceptionContext("Exception in callback " + o, e, null,
+            String what = future != null ? "Exception in callback " + o + "(" + future + ")" : "Exception in callback " + o;
+            callExceptionHandler(new ExceptionContext(what, e, future instanceof Future<?> f ? f : null,
                     o instanceof Handle h ? h : null));
         }
     }
 
-    private void runTimed(Object o) {
+    private void runTimed(Object o, Object future) {
         long start = clock.nanoTime();
-        runReady(o);
+        runReady(o, future);
         double took = (clock.nanoTime() - start) / 1e9;
         if (took >= slowCallbackDuration) {
             Debug.warnings.accept(String.format("Executing %s took %.3f seconds", o, took));

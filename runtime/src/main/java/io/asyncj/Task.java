@@ -40,10 +40,14 @@ public class Task<T> extends Future<T> {
     private final int id;
     private String name;
 
+    @SuppressWarnings("unchecked")
     Task(Coroutine<T> coroutine, SelectorEventLoop loop, String name) {
         super(loop);
         if (coroutine == null) {
             throw new NullPointerException("a coroutine was expected, got null");
+        }
+        if (coroutine == Yield.SLEEP_ZERO) {
+            coroutine = (Coroutine<T>) new Yield<T>(null); // the shared sleep(0) cannot be owned
         }
         coroutine.claim(this);
         if (Debug.trackCoroutines) {
