@@ -38,7 +38,14 @@ public class Task<T> extends Future<T> {
     /** Position in the loop's registry of pending tasks, -1 when not registered. */
     int index = -1;
     private final int id;
-    private String name;
+    /**
+     * Names given explicitly. Most tasks keep their default {@code Task-N}, so the name lives
+     * outside the task (a parked task stays at 40 bytes; see BENCH.md W6); {@link #NAMED} says
+     * whether to look here.
+     */
+    private static final java.util.Map<Task<?>, String> NAMES =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private static final int NAMED = SUBCLASS_BITS << 2;
 
     @SuppressWarnings("unchecked")
     Task(Coroutine<T> coroutine, SelectorEventLoop loop, String name) {
@@ -55,7 +62,9 @@ public class Task<T> extends Future<T> {
         }
         this.top = coroutine;
         this.id = COUNTER.incrementAndGet();
-        this.name = name;
+        if (name != null) {
+            setName(name);
+        }
         loop.enqueue(this);
         loop.register(this);
     }
@@ -64,11 +73,13 @@ public class Task<T> extends Future<T> {
 
     /** The task's name: the one given, or {@code Task-N} with N counting the tasks created. */
     public String getName() {
+        String name = (flags & NAMED) != 0 ? NAMES.get(this) : null;
         return name != null ? name : "Task-" + id;
     }
 
     public void setName(String name) {
-        this.name = name;
+        NAMES.put(this, String.valueOf(name));
+        flags |= NAMED;
     }
 
     /** The creation number (the N of {@code Task-N}). */
