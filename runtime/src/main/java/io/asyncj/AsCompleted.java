@@ -16,8 +16,10 @@ import java.util.function.Consumer;
  */
 final class AsCompleted<T> {
     private final Set<Future<T>> todo = new LinkedHashSet<>();
-    /** Finished futures not yet handed out; {@code null} entries mean "timed out". */
+    /** Finished futures not yet handed out; {@link #timeoutMarker} entries mean "timed out". */
     private final ArrayDeque<Future<T>> done = new ArrayDeque<>();
+    /** Stands for "timed out" (an ArrayDeque holds no nulls); created when the timeout fires. */
+    private Future<T> timeoutMarker;
     private final ArrayDeque<Future<Future<T>>> getters = new ArrayDeque<>();
     private final SelectorEventLoop loop;
     private TimerHandle timer;
@@ -39,9 +41,10 @@ final class AsCompleted<T> {
     }
 
     private void timedOut() {
+        timeoutMarker = new Future<>(loop);
         for (Future<T> f : todo) {
             f.removeDoneCallback(onCompletion);
-            put(null);
+            put(timeoutMarker);
         }
         todo.clear();
     }
@@ -86,7 +89,7 @@ final class AsCompleted<T> {
                         }
                     case 1:
                         Future<T> f = this.<Future<T>>$get();
-                        if (f == null) {
+                        if (f == timeoutMarker) {
                             throw new AsyncTimeoutException("asCompleted() timed out");
                         }
                         $complete(f.result());

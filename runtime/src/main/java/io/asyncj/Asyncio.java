@@ -1,5 +1,6 @@
 package io.asyncj;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -341,5 +342,122 @@ public final class Asyncio {
     /** {@link EventLoop#runInExecutor} on the running loop. */
     public static <T> Future<T> runInExecutor(Executor executorOrNull, Callable<T> function) {
         return runningLoop().runInExecutor(executorOrNull, function);
+    }
+
+    // ---- streams ----
+
+    /**
+     * asyncio's {@code open_connection}: connects to {@code host:port} over TCP and returns the
+     * connection's reader and writer. The name is resolved on the default executor (an address
+     * literal is used as is); each address is tried in turn; the connect itself waits on the
+     * selector. The reader's limit is {@link StreamReader#DEFAULT_LIMIT}.
+     *
+     * @throws IOException (when awaited) if no address could be connected to
+     */
+    public static Coroutine<StreamPair> openConnection(String host, int port) throws IOException {
+        return openConnection(host, port, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /** {@link #openConnection(String, int)} with the reader's limit. */
+    public static Coroutine<StreamPair> openConnection(String host, int port, int limit) throws IOException {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("Limit cannot be <= 0");
+        }
+        return new Streams.OpenConnection(host, port, limit);
+    }
+
+    /**
+     * asyncio's {@code start_server}: listens on {@code host:port} (every address the host resolves
+     * to; null or "" for every interface; port 0 for any free port, see {@link Server#getPort()})
+     * and runs {@code handler(reader, writer)} as a new task for each connection. The server is
+     * serving when the coroutine returns. Backlog 100, reader limit
+     * {@link StreamReader#DEFAULT_LIMIT}.
+     *
+     * <pre>{@code
+     * Server server = await(startServer((reader, writer) -> echo(reader, writer), "127.0.0.1", 8888));
+     * await(server.serveForever());
+     * }</pre>
+     */
+    public static Coroutine<Server> startServer(ConnectionHandler handler,
+                                                String host, int port) throws IOException {
+        return startServer(handler, host, port, StreamReader.DEFAULT_LIMIT, 100);
+    }
+
+    /** {@link #startServer(ConnectionHandler, String, int)} with the readers' limit and the listen backlog. */
+    public static Coroutine<Server> startServer(ConnectionHandler handler,
+                                                String host, int port, int limit, int backlog) throws IOException {
+        if (handler == null) {
+            throw new NullPointerException("handler");
+        }
+        if (limit <= 0) {
+            throw new IllegalArgumentException("Limit cannot be <= 0");
+        }
+        return new Streams.StartServer(handler, host, port, limit, Math.max(1, backlog));
+    }
+
+    // ---- subprocesses ----
+
+    /**
+     * asyncio's {@code create_subprocess_exec}: starts {@code cmd[0]} with the arguments
+     * {@code cmd[1..]}, every standard stream inherited. See {@link Subprocess} for pipes.
+     *
+     * @throws IOException (when awaited) if the program cannot be started
+     */
+    public static Coroutine<Subprocess> createSubprocessExec(String... cmd) throws IOException {
+        return createSubprocessExec(Subprocess.options(), cmd);
+    }
+
+    /**
+     * {@link #createSubprocessExec(String...)} with options: which streams are piped
+     * ({@code Subprocess.options().stdout(PIPE)}), the environment, the working directory, the
+     * readers' limit.
+     */
+    public static Coroutine<Subprocess> createSubprocessExec(Subprocess.Options options, String... cmd)
+            throws IOException {
+        java.util.List<String> command = Subprocess.command(cmd);
+        if (options == null) {
+            throw new NullPointerException("options");
+        }
+        return Deferred.of(() -> {
+            Future<Subprocess> f = new Future<>(runningLoop());
+            try {
+                f.setResult(Subprocess.start(options, command));
+            } catch (IOException | RuntimeException e) {
+                f.setException(e);
+            }
+            return f;
+        });
+    }
+
+    /** asyncio's {@code create_subprocess_shell}: {@code /bin/sh -c cmd}. */
+    public static Coroutine<Subprocess> createSubprocessShell(String cmd) throws IOException {
+        return createSubprocessExec(Subprocess.options(), "/bin/sh", "-c", cmd);
+    }
+
+    /** {@link #createSubprocessShell(String)} with options. */
+    public static Coroutine<Subprocess> createSubprocessShell(Subprocess.Options options, String cmd)
+            throws IOException {
+        return createSubprocessExec(options, "/bin/sh", "-c", cmd);
+    }
+
+    // ---- Unix-domain streams ----
+
+    /** asyncio's {@code open_unix_connection}: {@link #openConnection(String, int)} to a Unix-domain socket. */
+    public static Coroutine<StreamPair> openUnixConnection(java.nio.file.Path path) throws IOException {
+        return new Streams.OpenConnection(java.util.Objects.requireNonNull(path, "path"), StreamReader.DEFAULT_LIMIT);
+    }
+
+    /**
+     * asyncio's {@code start_unix_server}: {@link #startServer(ConnectionHandler, String, int)} on a
+     * Unix-domain socket at {@code path} (a socket file left there by an earlier server is removed
+     * first, as asyncio does).
+     */
+    public static Coroutine<Server> startUnixServer(ConnectionHandler handler,
+                                                    java.nio.file.Path path) throws IOException {
+        if (handler == null) {
+            throw new NullPointerException("handler");
+        }
+        return new Streams.StartServer(handler, java.util.Objects.requireNonNull(path, "path"),
+                StreamReader.DEFAULT_LIMIT, 100);
     }
 }

@@ -127,6 +127,10 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
      */
     protected final boolean $await(Awaitable<?> awaitable, int nextState) {
         $state = nextState;
+        if (awaitable == Yield.SLEEP_ZERO) {
+            slot = YIELD;
+            return true;
+        }
         slot = awaitable;
         if (awaitable instanceof Future<?> future) {
             return !future.isDone();
@@ -178,6 +182,15 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     protected final IllegalStateException $badState() {
         return new IllegalStateException(
                 "coroutine " + getClass().getName() + " resumed in unknown state " + $state);
+    }
+
+    /**
+     * Throws {@code t} unchanged, checked or not, without javac asking for a {@code throws} clause:
+     * how generated code rethrows an exception it held while running a {@code finally} block. The
+     * return type lets it be written {@code throw $rethrow(t);}.
+     */
+    protected static RuntimeException $rethrow(Throwable t) {
+        throw Coroutine.<RuntimeException>sneakyThrow(t);
     }
 
     /** Gives up the loop for one iteration, as asyncio's {@code sleep(0)} does. */

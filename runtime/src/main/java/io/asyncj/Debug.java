@@ -22,8 +22,19 @@ final class Debug {
     static final boolean ENV_DEBUG = Boolean.getBoolean("asyncj.debug")
             || (System.getenv("ASYNCJ_DEBUG") != null && !System.getenv("ASYNCJ_DEBUG").isEmpty());
 
-    /** Whether new coroutines are tracked for the never-awaited warning (set by any debug loop). */
+    /**
+     * Whether new coroutines are tracked for the never-awaited warning: while any loop is in debug
+     * mode (coroutines are created before they know their loop, so this is JVM-wide).
+     */
     static volatile boolean trackCoroutines = ENV_DEBUG;
+
+    private static int debugLoops;
+
+    /** A loop entered ({@code +1}) or left ({@code -1}) debug mode. */
+    static synchronized void debugLoops(int delta) {
+        debugLoops += delta;
+        trackCoroutines = ENV_DEBUG || debugLoops > 0;
+    }
 
     /** Where warnings go; tests replace it. */
     static volatile Consumer<String> warnings = msg -> LOG.log(System.Logger.Level.WARNING, msg);

@@ -119,6 +119,12 @@ public non-sealed class Future<T> implements Awaitable<T> {
         return null;
     }
 
+    /** Whether awaiting this done future throws a {@link CancelledException}. */
+    final boolean endsWithCancellation() {
+        int s = flags & STATE_MASK;
+        return s == CANCELLED || (s == FINISHED && (flags & FAILED) != 0 && result instanceof CancelledException);
+    }
+
     /** What an await of this future produces; the same as {@link #result()}. */
     final Object awaitedResult() {
         return result();
@@ -216,7 +222,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
             throw new NullPointerException("callback");
         }
         if (isDone()) {
-            loop.enqueue(new DoneCallback<>(this, callback));
+            loop.enqueueDoneCallback(this, callback);
         } else {
             addCallback(callback);
         }
@@ -299,47 +305,13 @@ public non-sealed class Future<T> implements Awaitable<T> {
         if (cb instanceof Task<?>) {
             loop.enqueue(cb); // the task reads this future's outcome when it resumes
         } else {
-            loop.enqueue(new DoneCallback(this, (Consumer) cb));
+            loop.enqueueDoneCallback(this, (Consumer) cb);
         }
     }
 
     /** The list type for two or more callbacks (its own class, so a user Consumer is never mistaken for it). */
     private static final class CallbackList extends ArrayList<Object> {
         private static final long serialVersionUID = 1L;
-    }
-
-    /** A done callback on its way through the ready queue. */
-    private static final class DoneCallback<T> implements Runnable, Handle {
-        private final Future<T> future;
-        private Consumer<? super Future<T>> callback;
-
-        DoneCallback(Future<T> future, Consumer<? super Future<T>> callback) {
-            this.future = future;
-            this.callback = callback;
-        }
-
-        @Override
-        public void run() {
-            Consumer<? super Future<T>> cb = callback;
-            if (cb != null) {
-                cb.accept(future);
-            }
-        }
-
-        @Override
-        public void cancel() {
-            callback = null;
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return callback == null;
-        }
-
-        @Override
-        public String toString() {
-            return "<Handle " + callback + "(" + future + ")>";
-        }
     }
 
     // ---- bridges ----

@@ -26,6 +26,8 @@ final class Gather {
         // An awaitable passed twice is awaited once. Duplicates are found with a mark bit on the
         // futures instead of a hash map: gather over a million tasks is a benchmark (W1).
         List<Future<?>> children = new ArrayList<>(awaitables.size());
+        // Distinct children in argument order: their done callbacks are added in this order (as
+        // asyncio does), so among children already done the first argument's outcome is seen first.
         List<Future<?>> distinct = new ArrayList<>(awaitables.size());
         SelectorEventLoop loop = null;
         try {

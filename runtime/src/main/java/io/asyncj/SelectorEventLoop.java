@@ -8,10 +8,12 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -108,9 +110,32 @@ final class SelectorEventLoop implements EventLoop {
         return h;
     }
 
-    /** Queues a runtime callback or a task to wake, without a handle. Loop thread only. */
+    /**
+     * Queues a runtime callback or a task to wake, without a handle. Loop thread only: in debug
+     * mode a foreign thread completing a future with callbacks is caught here, as asyncio's
+     * {@code call_soon} catches it.
+     */
     void enqueue(Object callbackOrTask) {
+        if (debug) {
+            checkThread();
+        }
         ready.add(callbackOrTask);
+    }
+
+    /** Marks a done callback in the ready queue: the next two entries are the future and the consumer. */
+    private static final Object DONE_CALLBACK = new Object();
+
+    /**
+     * Queues {@code consumer.accept(future)} without allocating: three queue entries instead of a
+     * handle object (a future's callbacks are the most common thing the loop runs; see W1).
+     */
+    void enqueueDoneCallback(Future<?> future, java.util.function.Consumer<?> consumer) {
+        if (debug) {
+            checkThread();
+        }
+        ready.add(DONE_CALLBACK);
+        ready.add(future);
+        ready.add(consumer);
     }
 
     @Override
@@ -241,14 +266,18 @@ final class SelectorEventLoop implements EventLoop {
                 timeout = 0; // arrived before the flag was up: its producer did not wake us
             }
         }
-        try {
-            clock.select(selector, timeout);
-        } catch (IOException e) {
-            throw new UncheckedIOException("selector failed", e);
-        } finally {
-            wakeupArmed.set(false);
+        if (timeout != 0 || !selector.keys().isEmpty()) {
+            // A poll with nothing registered would be a wasted system call per iteration: with
+            // callbacks ready and no channels, there is nothing the selector could tell us.
+            try {
+                clock.select(selector, timeout);
+            } catch (IOException e) {
+                throw new UncheckedIOException("selector failed", e);
+            } finally {
+                wakeupArmed.set(false);
+            }
+            processSelectedKeys();
         }
-        processSelectedKeys();
         Runnable r;
         while ((r = inbox.poll()) != null) {
             ready.add(r);
@@ -266,10 +295,16 @@ final class SelectorEventLoop implements EventLoop {
         }
         for (int n = ready.size(); n > 0; n--) {
             Object o = ready.poll();
+            Object future = null;
+            if (o == DONE_CALLBACK) { // a done callback, queued as three entries: mark, future, consumer
+                future = ready.poll();
+                o = ready.poll();
+                n -= 2;
+            }
             if (debug) {
-                runTimed(o);
+                runTimed(o, future);
             } else {
-                runReady(o);
+                runReady(o, future);
             }
         }
         if (debug) {
@@ -277,22 +312,26 @@ final class SelectorEventLoop implements EventLoop {
         }
     }
 
-    private void runReady(Object o) {
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void runReady(Object o, Object future) {
         try {
-            if (o instanceof Task<?> task) {
+            if (future != null) {
+                ((java.util.function.Consumer) o).accept(future);
+            } else if (o instanceof Task<?> task) {
                 task.wakeup();
             } else {
                 ((Runnable) o).run();
             }
         } catch (Throwable e) {
-            callExceptionHandler(new ExceptionContext("Exception in callback " + o, e, null,
+            String what = future != null ? "Exception in callback " + o + "(" + future + ")" : "Exception in callback " + o;
+            callExceptionHandler(new ExceptionContext(what, e, future instanceof Future<?> f ? f : null,
                     o instanceof Handle h ? h : null));
         }
     }
 
-    private void runTimed(Object o) {
+    private void runTimed(Object o, Object future) {
         long start = clock.nanoTime();
-        runReady(o);
+        runReady(o, future);
         double took = (clock.nanoTime() - start) / 1e9;
         if (took >= slowCallbackDuration) {
             Debug.warnings.accept(String.format("Executing %s took %.3f seconds", o, took));
@@ -311,6 +350,9 @@ final class SelectorEventLoop implements EventLoop {
         }
         if (closed) {
             return;
+        }
+        if (debug) {
+            Debug.debugLoops(-1);
         }
         closed = true;
         ready.clear();
@@ -414,14 +456,16 @@ final class SelectorEventLoop implements EventLoop {
         task.index = -1;
     }
 
+    /** The pending tasks, in the order they were created (deterministic, unlike asyncio's WeakSet). */
     Set<Task<?>> pendingTasks() {
-        Set<Task<?>> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Task<?>> list = new ArrayList<>(taskCount);
         for (int i = 0; i < taskCount; i++) {
             if (!tasks[i].isDone()) {
-                set.add(tasks[i]);
+                list.add(tasks[i]);
             }
         }
-        return set;
+        list.sort(Comparator.comparingInt(Task::id));
+        return new LinkedHashSet<>(list);
     }
 
     // ---- executors ----
@@ -556,11 +600,11 @@ final class SelectorEventLoop implements EventLoop {
             in.writer = null;
             ops &= ~(SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT);
         }
-        if (ops == 0) {
-            key.cancel();
-        } else {
-            key.interestOps(ops);
-        }
+        // Never cancel the key here: a cancelled key stays registered until the next select, and
+        // re-adding interest before then (a stream pausing and resuming reading in one iteration)
+        // would make register() throw CancelledKeyException. An idle key costs nothing; closing
+        // the channel cancels it.
+        key.interestOps(ops);
         return true;
     }
 
@@ -591,10 +635,10 @@ final class SelectorEventLoop implements EventLoop {
 
     @Override
     public void setDebug(boolean enabled) {
-        debug = enabled;
-        if (enabled) {
-            Debug.trackCoroutines = true;
+        if (enabled != debug && !closed) {
+            Debug.debugLoops(enabled ? 1 : -1);
         }
+        debug = enabled;
     }
 
     @Override

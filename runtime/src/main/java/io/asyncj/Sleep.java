@@ -15,11 +15,15 @@ final class Sleep<T> extends Coroutine<T> implements Runnable {
         this.value = value;
     }
 
+    @SuppressWarnings("unchecked")
     static <T> Coroutine<T> of(double delay, T value) {
         if (Double.isNaN(delay)) {
             throw new IllegalArgumentException("Invalid delay: NaN (not a number)");
         }
-        return delay <= 0 ? new Yield<>(value) : new Sleep<>(delay, value);
+        if (delay <= 0) {
+            return value == null ? (Coroutine<T>) Yield.SLEEP_ZERO : new Yield<>(value);
+        }
+        return new Sleep<>(delay, value);
     }
 
     @Override

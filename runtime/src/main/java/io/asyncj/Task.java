@@ -38,12 +38,23 @@ public class Task<T> extends Future<T> {
     /** Position in the loop's registry of pending tasks, -1 when not registered. */
     int index = -1;
     private final int id;
-    private String name;
+    /**
+     * Names given explicitly. Most tasks keep their default {@code Task-N}, so the name lives
+     * outside the task (a parked task stays at 40 bytes; see BENCH.md W6); {@link #NAMED} says
+     * whether to look here.
+     */
+    private static final java.util.Map<Task<?>, String> NAMES =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private static final int NAMED = SUBCLASS_BITS << 2;
 
+    @SuppressWarnings("unchecked")
     Task(Coroutine<T> coroutine, SelectorEventLoop loop, String name) {
         super(loop);
         if (coroutine == null) {
             throw new NullPointerException("a coroutine was expected, got null");
+        }
+        if (coroutine == Yield.SLEEP_ZERO) {
+            coroutine = (Coroutine<T>) new Yield<T>(null); // the shared sleep(0) cannot be owned
         }
         coroutine.claim(this);
         if (Debug.trackCoroutines) {
@@ -51,7 +62,9 @@ public class Task<T> extends Future<T> {
         }
         this.top = coroutine;
         this.id = COUNTER.incrementAndGet();
-        this.name = name;
+        if (name != null) {
+            setName(name);
+        }
         loop.enqueue(this);
         loop.register(this);
     }
@@ -60,11 +73,18 @@ public class Task<T> extends Future<T> {
 
     /** The task's name: the one given, or {@code Task-N} with N counting the tasks created. */
     public String getName() {
+        String name = (flags & NAMED) != 0 ? NAMES.get(this) : null;
         return name != null ? name : "Task-" + id;
     }
 
     public void setName(String name) {
-        this.name = name;
+        NAMES.put(this, String.valueOf(name));
+        flags |= NAMED;
+    }
+
+    /** The creation number (the N of {@code Task-N}). */
+    final int id() {
+        return id;
     }
 
     /** The coroutine the task was created with. */
@@ -137,6 +157,11 @@ public class Task<T> extends Future<T> {
         return flags >>> CANCEL_SHIFT;
     }
 
+    /** Whether the task wakes from a future whose outcome is a cancellation ($get will throw it). */
+    private boolean wokeByCancellation() {
+        return top.slot instanceof Future<?> f && f.endsWithCancellation();
+    }
+
     /** The future the task is parked on, or null while it steps, yields or has not started. */
     private Future<?> futureWaiter() {
         if ((flags & STEPPING) != 0) {
@@ -170,7 +195,9 @@ public class Task<T> extends Future<T> {
             throw new InvalidStateException("step(): already done: " + this + ", " + exc);
         }
         if ((flags & MUST_CANCEL) != 0) {
-            if (!(exc instanceof CancelledException)) {
+            // CPython's __wakeup hands __step the awaited future's CancelledError, which wins over
+            // a fresh one (so a second cancel(msg) does not replace the first one's message).
+            if (!(exc instanceof CancelledException) && !(exc == null && wokeByCancellation())) {
                 exc = makeCancelledError();
             }
             flags &= ~MUST_CANCEL;
@@ -259,8 +286,14 @@ public class Task<T> extends Future<T> {
         }
     }
 
+    /**
+     * Throws {@code error} in at the next step. The error replaces the awaited thing in the slot,
+     * so {@link #cancel} does not mistake a future the task refused to park on (itself, one of
+     * another loop) for its waiter, as CPython leaves {@code _fut_waiter} unset there.
+     */
     private void throwInLater(Throwable error) {
-        loop.enqueue((Runnable) () -> step(error));
+        top.slot = error;
+        loop.enqueue(this);
     }
 
     private void finish(Coroutine<?> root) {

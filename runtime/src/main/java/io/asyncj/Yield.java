@@ -2,6 +2,14 @@ package io.asyncj;
 
 /** {@code sleep(0)}: gives up the loop for one iteration, then returns the value. */
 final class Yield<T> extends Coroutine<T> {
+    /**
+     * What {@code sleep(0)} returns: one shared instance that {@link Coroutine#$await} recognizes and
+     * turns into a bare yield, so the commonest way to give up the loop allocates nothing. Wrapped in
+     * a task (where it needs state of its own), it is replaced by a fresh {@code Yield}. Unlike a
+     * Python coroutine object it can be awaited more than once.
+     */
+    static final Coroutine<Void> SLEEP_ZERO = new Yield<>(null);
+
     private T value;
 
     Yield(T value) {

@@ -275,4 +275,53 @@ class TaskTest {
         assertFalse(t.isCancelled());
         loop.close();
     }
+
+    @Test
+    void taskAwaitingItselfCancelledBeforeTheErrorArrivesEndsCancelled() {
+        // Scenario: the task awaits itself; the RuntimeError is thrown in at its next step, but the
+        // task is cancelled before that step runs. As in CPython's Task (the pure-Python one), it
+        // never parked on itself, so the cancellation is delivered at that step instead.
+        SelectorEventLoop loop = Loops.virtual();
+        Task<?>[] self = new Task<?>[1];
+        Task<Object> t = loop.createTask(Script.start(() -> self[0]).build());
+        self[0] = t;
+        loop.runOnce(); // first step: awaits itself
+        assertTrue(t.cancel("stop"));
+        assertEquals(1, t.cancelling());
+        CancelledException e = assertThrows(CancelledException.class, () -> loop.runUntilComplete(t));
+        assertEquals("stop", e.getMessage());
+        assertTrue(t.isCancelled());
+        loop.close();
+    }
+
+    @Test
+    void taskAwaitingAForeignFutureCancelledBeforeTheErrorArrivesLeavesTheForeignFutureAlone() {
+        SelectorEventLoop other = Loops.virtual();
+        Future<Object> foreign = other.createFuture();
+        SelectorEventLoop loop = Loops.virtual();
+        Task<Object> t = loop.createTask(Script.awaiting(foreign));
+        loop.runOnce();
+        assertTrue(t.cancel());
+        assertThrows(CancelledException.class, () -> loop.runUntilComplete(t));
+        assertFalse(foreign.isCancelled(), "the task never waited on it");
+        loop.close();
+        other.close();
+    }
+
+    @Test
+    void secondCancelWhileTheFirstIsOnItsWayKeepsTheFirstMessage() {
+        // Scenario: cancel("first") cancels the future the task waits on; cancel("second") finds
+        // that future done and asks for a cancellation at the next step. The task wakes with the
+        // future's CancelledException("first"), which is already a cancellation: it is delivered
+        // as is, as CPython's __wakeup/__step do.
+        SelectorEventLoop loop = Loops.virtual();
+        Task<Object> t = loop.createTask(Script.start(() -> sleep(10)).build());
+        loop.runUntilComplete(sleep(0)); // t parks on its sleep's future
+        assertTrue(t.cancel("first"));
+        assertTrue(t.cancel("second"));
+        assertEquals(2, t.cancelling());
+        CancelledException e = assertThrows(CancelledException.class, () -> loop.runUntilComplete(t));
+        assertEquals("first", e.getMessage());
+        loop.close();
+    }
 }

@@ -24,7 +24,7 @@ public class Threads {
     static Coroutine<Void> ticker() {
         for (int i = 0; i < 3; i++) {
             System.out.println("tick " + i);
-            await(sleep(0.03));
+            await(sleep(0.01));
         }
         return completed();
     }

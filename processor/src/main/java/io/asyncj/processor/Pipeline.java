@@ -1,0 +1,193 @@
+package io.asyncj.processor;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.Trees;
+import io.asyncj.processor.analyze.Awaits;
+import io.asyncj.processor.check.AnalyzedChecks;
+import io.asyncj.processor.check.BodyChecks;
+import io.asyncj.processor.check.MethodChecks;
+import io.asyncj.processor.emit.Emitter;
+import io.asyncj.processor.find.Targets;
+import io.asyncj.processor.javac.JavacBridge;
+import io.asyncj.processor.javac.TypedBody;
+import io.asyncj.processor.lower.LoweringException;
+import io.asyncj.processor.lower.Lowerer;
+import io.asyncj.processor.lower.StateMachine;
+import io.asyncj.processor.lower.Text;
+import io.asyncj.processor.splice.Splicer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
+import javax.tools.Diagnostic;
+
+/** Runs the stages for each recorded method: check, analyze, lower, emit, splice. */
+final class Pipeline {
+    private final ProcessingEnvironment env;
+    private final JavacBridge bridge;
+    private final Targets targets = new Targets();
+    private final Splicer splicer;
+    private Set<String> coroutineMembers;
+
+    private Pipeline(ProcessingEnvironment env, JavacBridge bridge) {
+        this.env = env;
+        this.bridge = bridge;
+        this.splicer = new Splicer(bridge, env.getFiler());
+    }
+
+    static Pipeline create(ProcessingEnvironment env) {
+        JavacBridge bridge = JavacBridge.create(env);
+        if (bridge == null) {
+            return null;
+        }
+        Pipeline p = new Pipeline(env, bridge);
+        AnalyzedChecks analyzed = new AnalyzedChecks(Trees.instance(env), env.getTypeUtils());
+        bridge.listen(p::rewriteAll, (unit, type) -> {
+            try {
+                analyzed.check(unit, type);
+            } catch (RuntimeException | LinkageError e) {
+                env.getMessager().printMessage(Diagnostic.Kind.WARNING,
+                        "[AsyncInternalError] asyncj could not check " + type + ": " + e);
+            }
+        });
+        return p;
+    }
+
+    /** Called from {@code process()}: checks the method's declaration and remembers its tree. */
+    void record(ExecutableElement method) {
+        List<String> problems = MethodChecks.check(method);
+        for (String problem : problems) {
+            env.getMessager().printMessage(Diagnostic.Kind.ERROR, problem, method);
+        }
+        if (!problems.isEmpty()) {
+            return;
+        }
+        JavacBridge.MethodTarget target = bridge.locate(method);
+        if (target == null) {
+            env.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                    "[AsyncNoSource] asyncj can only rewrite methods compiled from source in this compilation", method);
+            return;
+        }
+        targets.add(target);
+    }
+
+    private void rewriteAll() {
+        for (JavacBridge.MethodTarget target : targets.drain()) {
+            try {
+                rewrite(target);
+            } catch (LoweringException e) {
+                report(target, e.tree(), "[" + e.id() + "] " + e.getMessage());
+            } catch (java.io.IOException e) {
+                report(target, target.method(), "[AsyncIoError] asyncj could not write the readable source of"
+                        + " this method: " + e);
+            } catch (RuntimeException | LinkageError e) {
+                report(target, target.method(), "[AsyncInternalError] asyncj failed to rewrite this method (" + e
+                        + "); please report it with the method's source. As a workaround, simplify the"
+                        + " expression around the await");
+            }
+        }
+    }
+
+    private void report(JavacBridge.MethodTarget target, Tree tree, String message) {
+        bridge.report(Diagnostic.Kind.ERROR, message, tree == null ? target.method() : tree, target.unit());
+    }
+
+    private void rewrite(JavacBridge.MethodTarget target) throws java.io.IOException {
+        if (!target.unattributed()) {
+            report(target, target.method(), "[AsyncTooLate] the class was already analyzed before asyncj could"
+                    + " rewrite this method; another processor may have forced attribution");
+            return;
+        }
+        TypedBody typed = bridge.attribute(target);
+        if (typed == null) {
+            report(target, target.method(), "[AsyncInternalError] asyncj could not attribute this method");
+            return;
+        }
+        List<BodyChecks.Problem> problems = BodyChecks.check(typed);
+        for (BodyChecks.Problem p : problems) {
+            report(target, p.tree(), p.message());
+        }
+        if (!problems.isEmpty()) {
+            return;
+        }
+        ExecutableElement sym = target.symbol();
+        CharSequence source = target.source();
+        String outer = target.owner().getSimpleName().toString();
+        boolean isStatic = sym.getModifiers().contains(Modifier.STATIC);
+        String valueType = valueType(typed, sym.getReturnType());
+        Lowerer lowerer = new Lowerer(typed, new Awaits(typed), source, target.method(), outer, isStatic, valueType,
+                coroutineMembers());
+        StateMachine machine = lowerer.lower();
+        List<String> thrown = new ArrayList<>();
+        for (ExpressionTree t : target.method().getThrows()) {
+            thrown.add(source.subSequence(typed.start(t), typed.end(t)).toString());
+        }
+        String marked = new Emitter(machine, source, thrown).body();
+        if (System.getenv("ASYNCJ_DEBUG") != null) {
+            System.err.println(Text.strip(marked));
+        }
+        int bodyPos = typed.start(typed.body());
+        splicer.splice(target, marked, source, bodyPos);
+        String pkg = packageOf(sym);
+        String header = "// asyncj: the state machine that replaced the body of " + enclosingName(sym) + "."
+                + sym.getSimpleName() + " (" + target.unit().getSourceFile().getName() + ").\n"
+                + "// For reading only: this exact code was compiled in place of the method body.\n";
+        splicer.write(pkg, enclosingName(sym), sym.getSimpleName().toString(), header, Text.strip(marked));
+    }
+
+    private static String valueType(TypedBody typed, TypeMirror returnType) {
+        if (returnType.getKind() != TypeKind.DECLARED || ((DeclaredType) returnType).getTypeArguments().isEmpty()) {
+            return "java.lang.Object";
+        }
+        TypeMirror arg = ((DeclaredType) returnType).getTypeArguments().get(0);
+        if (arg instanceof WildcardType w) {
+            return w.getExtendsBound() != null ? typed.printBoxed(w.getExtendsBound()) : "java.lang.Object";
+        }
+        return typed.printBoxed(arg);
+    }
+
+    private static String packageOf(Element e) {
+        while (e != null && !(e instanceof PackageElement)) {
+            e = e.getEnclosingElement();
+        }
+        return e == null ? "" : ((PackageElement) e).getQualifiedName().toString();
+    }
+
+    private static String enclosingName(Element method) {
+        StringBuilder sb = new StringBuilder();
+        for (Element e = method.getEnclosingElement(); e instanceof TypeElement; e = e.getEnclosingElement()) {
+            sb.insert(0, sb.length() == 0 ? e.getSimpleName() : e.getSimpleName() + "$");
+        }
+        return sb.toString();
+    }
+
+    /** Names the state machine inherits from Coroutine, which would hide the user's members. */
+    private Set<String> coroutineMembers() {
+        if (coroutineMembers == null) {
+            coroutineMembers = new HashSet<>(Set.of("await", "isDone", "toString", "equals", "hashCode", "getClass",
+                    "notify", "notifyAll", "wait", "clone", "finalize"));
+            TypeElement coroutine = env.getElementUtils().getTypeElement(Awaits.COROUTINE);
+            if (coroutine != null) {
+                for (Element m : env.getElementUtils().getAllMembers(coroutine)) {
+                    if ((m.getKind() == ElementKind.METHOD || m.getKind() == ElementKind.FIELD)
+                            && !m.getModifiers().contains(Modifier.PRIVATE)) {
+                        coroutineMembers.add(m.getSimpleName().toString());
+                    }
+                }
+            }
+        }
+        return coroutineMembers;
+    }
+}

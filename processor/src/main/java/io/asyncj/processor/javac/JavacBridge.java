@@ -1,0 +1,331 @@
+package io.asyncj.processor.javac;
+
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.comp.AttrContext;
+import com.sun.tools.javac.comp.Attr;
+import com.sun.tools.javac.comp.Enter;
+import com.sun.tools.javac.comp.Env;
+import com.sun.tools.javac.comp.MemberEnter;
+import com.sun.tools.javac.parser.ParserFactory;
+import com.sun.tools.javac.processing.JavacProcessingEnvironment;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.JCTree.JCBlock;
+import com.sun.tools.javac.tree.JCTree.JCClassDecl;
+import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
+import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
+import com.sun.tools.javac.tree.TreeCopier;
+import com.sun.tools.javac.tree.TreeMaker;
+import com.sun.tools.javac.tree.TreeScanner;
+import com.sun.tools.javac.util.Context;
+import com.sun.tools.javac.util.Log;
+import java.io.IOException;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.IntUnaryOperator;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+
+/**
+ * The one place the processor touches javac's internal API (STYLE.md habit 4). Everything a later
+ * stage needs from javac crosses this boundary as public {@code com.sun.source} trees and
+ * {@code javax.lang.model} types: when to run, where a method's tree is, the types of a copy of its
+ * body, and how to put a new body in its place. JDK-version drift is handled here.
+ */
+public final class JavacBridge {
+    private final ProcessingEnvironment env;
+    private final Context context;
+    private final Trees trees;
+
+    private JavacBridge(ProcessingEnvironment env, Context context) {
+        this.env = env;
+        this.context = context;
+        this.trees = Trees.instance(env);
+    }
+
+    /**
+     * The bridge for {@code env}, or {@code null} when {@code env} is not javac's own (another
+     * compiler, or a wrapper such as an IDE's). Call only once {@link Exports#missing()} is empty.
+     */
+    public static JavacBridge create(ProcessingEnvironment env) {
+        ProcessingEnvironment unwrapped = unwrap(env);
+        if (!(unwrapped instanceof JavacProcessingEnvironment javacEnv)) {
+            return null;
+        }
+        return new JavacBridge(env, javacEnv.getContext());
+    }
+
+    private static ProcessingEnvironment unwrap(ProcessingEnvironment env) {
+        // Some build tools (Gradle's incremental processing, IntelliJ) wrap the environment in a
+        // proxy or delegate; look one level down for javac's own.
+        if (env instanceof JavacProcessingEnvironment) {
+            return env;
+        }
+        for (Class<?> c = env.getClass(); c != null; c = c.getSuperclass()) {
+            for (var field : c.getDeclaredFields()) {
+                if (ProcessingEnvironment.class.isAssignableFrom(field.getType())) {
+                    try {
+                        field.setAccessible(true);
+                        Object inner = field.get(env);
+                        if (inner instanceof JavacProcessingEnvironment) {
+                            return (ProcessingEnvironment) inner;
+                        }
+                    } catch (ReflectiveOperationException | RuntimeException e) {
+                        return env;
+                    }
+                }
+            }
+        }
+        return env;
+    }
+
+    /**
+     * Registers the two moments the processor acts: {@code afterProcessing} once the last
+     * annotation-processing round is over (trees entered, nothing attributed yet), and
+     * {@code afterAnalyze} for each class javac has attributed and flow-checked.
+     */
+    public void listen(Runnable afterProcessing, BiConsumer<CompilationUnitTree, TypeElement> afterAnalyze) {
+        JavacTask.instance(env).addTaskListener(new TaskListener() {
+            @Override
+            public void finished(TaskEvent e) {
+                if (e.getKind() == TaskEvent.Kind.ANNOTATION_PROCESSING) {
+                    afterProcessing.run();
+                } else if (e.getKind() == TaskEvent.Kind.ANALYZE && e.getCompilationUnit() != null) {
+                    afterAnalyze.accept(e.getCompilationUnit(), e.getTypeElement());
+                }
+            }
+        });
+    }
+
+    /** Where {@code method} is declared, or {@code null} if it has no source tree. */
+    public MethodTarget locate(ExecutableElement method) {
+        TreePath path = trees.getPath(method);
+        if (path == null || !(path.getLeaf() instanceof JCMethodDecl md)) {
+            return null;
+        }
+        TreePath classPath = path.getParentPath();
+        if (classPath == null || !(classPath.getLeaf() instanceof JCClassDecl cls)) {
+            return null;
+        }
+        return new MethodTarget((JCCompilationUnit) path.getCompilationUnit(), cls, md);
+    }
+
+    /** A method tree with the tree of the class that declares it and its compilation unit. */
+    public static final class MethodTarget {
+        final JCCompilationUnit unit;
+        final JCClassDecl owner;
+        final JCMethodDecl method;
+
+        MethodTarget(JCCompilationUnit unit, JCClassDecl owner, JCMethodDecl method) {
+            this.unit = unit;
+            this.owner = owner;
+            this.method = method;
+        }
+
+        public CompilationUnitTree unit() {
+            return unit;
+        }
+
+        public ClassTree owner() {
+            return owner;
+        }
+
+        public MethodTree method() {
+            return method;
+        }
+
+        /** The method's current symbol (re-entered by javac after the last round). */
+        public javax.lang.model.element.ExecutableElement symbol() {
+            return method.sym;
+        }
+
+        /** Whether javac has not attributed the class yet, so a new body will still be compiled. */
+        public boolean unattributed() {
+            return owner.sym == null || (owner.sym.flags_field & Flags.UNATTRIBUTED) != 0;
+        }
+
+        /** The original source text of the compilation unit. */
+        public CharSequence source() {
+            try {
+                return unit.getSourceFile().getCharContent(true);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + unit.getSourceFile().getName(), e);
+            }
+        }
+    }
+
+    /**
+     * Attributes a copy of the method's body in the method's own scope and returns it with the
+     * types and symbols javac found. The real tree stays unattributed; diagnostics about the copy
+     * are collected and dropped (javac reports the user's real errors later, on the real body).
+     */
+    public TypedBody attribute(MethodTarget target) {
+        Attr attr = Attr.instance(context);
+        Enter enter = Enter.instance(context);
+        MemberEnter memberEnter = MemberEnter.instance(context);
+        Log log = Log.instance(context);
+        JCMethodDecl md = target.method;
+        if (target.owner.sym != null) {
+            target.owner.sym.complete();
+        }
+        if (md.sym == null || md.body == null) {
+            return null;
+        }
+        Env<AttrContext> classEnv = enter.getClassEnv(target.owner.sym);
+        if (classEnv == null) {
+            return null;
+        }
+        Env<AttrContext> methodEnv = memberEnter.getMethodEnv(md, classEnv);
+        Map<JCTree, JCTree> copyToOriginal = new IdentityHashMap<>();
+        TreeCopier<Void> copier = new TreeCopier<>(TreeMaker.instance(context).forToplevel(target.unit)) {
+            @Override
+            public <T extends JCTree> T copy(T tree, Void p) {
+                T copy = super.copy(tree, p);
+                if (tree != null && copy != null) {
+                    copyToOriginal.put(copy, tree);
+                }
+                return copy;
+            }
+        };
+        JCBlock original = md.body;
+        JCBlock copy = copier.copy(original, null);
+        shareRuleBodies(copy);
+        Log.DiagnosticHandler hidden = deferredHandler(log);
+        JavaFileObject previous = log.useSource(target.unit.sourcefile);
+        try {
+            md.body = copy;
+            attr.attribStat(copy, methodEnv);
+        } finally {
+            md.body = original;
+            try {
+                enter.unenter(target.unit, copy);
+            } finally {
+                log.popDiagnosticHandler(hidden);
+                log.useSource(previous);
+            }
+        }
+        return new TypedBody(context, target, copy, copyToOriginal);
+    }
+
+    /**
+     * A {@code case X -> body} keeps its body twice: as {@code body} and inside {@code stats} (the
+     * parser shares one node). {@link TreeCopier} copies both separately and {@code Attr} only
+     * attributes {@code stats}; point {@code body} back into the attributed copy.
+     */
+    private static void shareRuleBodies(JCTree tree) {
+        new TreeScanner() {
+            @Override
+            public void visitCase(JCTree.JCCase c) {
+                if (c.caseKind == com.sun.source.tree.CaseTree.CaseKind.RULE && c.stats != null && !c.stats.isEmpty()) {
+                    JCTree first = c.stats.head;
+                    if (first instanceof JCTree.JCExpressionStatement exec) {
+                        c.body = exec.expr;
+                    } else if (first instanceof JCTree.JCYield yield) {
+                        c.body = yield.value;
+                    } else {
+                        c.body = first;
+                    }
+                }
+                super.visitCase(c);
+            }
+        }.scan(tree);
+    }
+
+    private static Log.DiagnosticHandler deferredHandler(Log log) {
+        // JDK 17: static nested class with a (Log) constructor; JDK 21+: inner class of Log, whose
+        // constructor takes the enclosing Log. Reflection on (Log) reaches both.
+        try {
+            var ctor = Log.DeferredDiagnosticHandler.class.getDeclaredConstructor(Log.class);
+            ctor.setAccessible(true);
+            return (Log.DiagnosticHandler) ctor.newInstance(log);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("this JDK's Log.DeferredDiagnosticHandler is not supported", e);
+        }
+    }
+
+    /**
+     * Replaces the method's body with {@code text} (a block), parsed by javac's own parser, with
+     * every node's position moved to the original position {@code toOriginal} gives, so that
+     * diagnostics, stack traces and breakpoints land on the user's lines.
+     *
+     * @throws IllegalArgumentException if {@code text} does not parse (a processor bug)
+     */
+    public void splice(MethodTarget target, String text, IntUnaryOperator toOriginal) {
+        Log log = Log.instance(context);
+        Log.DiagnosticHandler collected = deferredHandler(log);
+        JavaFileObject previous = log.useSource(target.unit.sourcefile);
+        JCBlock block;
+        String failed;
+        try {
+            block = ParserFactory.instance(context).newParser(text, false, false, false).block();
+            failed = firstError(collected, text);
+        } finally {
+            log.popDiagnosticHandler(collected);
+            log.useSource(previous);
+        }
+        if (failed != null || block == null) {
+            if (System.getenv("ASYNCJ_DEBUG") != null) {
+                System.err.println(text);
+            }
+            throw new IllegalArgumentException("generated body does not parse: " + failed);
+        }
+        new TreeScanner() {
+            @Override
+            public void scan(JCTree t) {
+                if (t == null) {
+                    return;
+                }
+                t.pos = toOriginal.applyAsInt(t.pos);
+                if (t instanceof JCBlock b) {
+                    b.endpos = toOriginal.applyAsInt(b.endpos);
+                } else if (t instanceof JCTree.JCSwitch s) {
+                    s.endpos = toOriginal.applyAsInt(s.endpos);
+                }
+                super.scan(t);
+            }
+        }.scan(block);
+        target.method.body = block;
+    }
+
+    private static String firstError(Log.DiagnosticHandler handler, String text) {
+        try {
+            Object diags = handler.getClass().getMethod("getDiagnostics").invoke(handler);
+            for (Object d : (Iterable<?>) diags) {
+                var diag = (com.sun.tools.javac.util.JCDiagnostic) d;
+                if (diag.getKind() == Diagnostic.Kind.ERROR) {
+                    int p = (int) diag.getPosition();
+                    int ls = text.lastIndexOf('\n', Math.max(0, p - 1)) + 1;
+                    int le = text.indexOf('\n', p);
+                    return diag.getMessage(null) + " at: " + text.substring(ls, le < 0 ? text.length() : le).strip();
+                }
+            }
+            return null;
+        } catch (ReflectiveOperationException e) {
+            return "unknown";
+        }
+    }
+
+    /** Reports {@code message} on {@code tree} of {@code unit}: file, line and caret of that node. */
+    public void report(Diagnostic.Kind kind, String message, Tree tree, CompilationUnitTree unit) {
+        trees.printMessage(kind, message, tree, unit);
+    }
+
+    /** The method symbol's flags say it is abstract or native (no body to rewrite). */
+    static boolean hasNoBody(Symbol sym) {
+        return (sym.flags() & (Flags.ABSTRACT | Flags.NATIVE)) != 0;
+    }
+}

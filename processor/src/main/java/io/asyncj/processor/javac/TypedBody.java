@@ -1,0 +1,196 @@
+package io.asyncj.processor.javac;
+
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
+import com.sun.tools.javac.code.Types;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.TreeInfo;
+import com.sun.tools.javac.util.Context;
+import java.util.Map;
+import javax.lang.model.element.Element;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * An attributed copy of an {@code @Async} method's body: public {@code com.sun.source} trees whose
+ * every expression has its type and every name its symbol, plus the original source positions of
+ * each node. Read-only for the stages after {@code analyze}.
+ */
+public final class TypedBody {
+    private final Types types;
+    private final JavacBridge.MethodTarget target;
+    private final JCTree.JCBlock body;
+    private final Map<JCTree, JCTree> copyToOriginal;
+
+    TypedBody(Context context, JavacBridge.MethodTarget target, JCTree.JCBlock body,
+            Map<JCTree, JCTree> copyToOriginal) {
+        this.types = Types.instance(context);
+        this.target = target;
+        this.body = body;
+        this.copyToOriginal = copyToOriginal;
+    }
+
+    public BlockTree body() {
+        return body;
+    }
+
+    /** The type javac gave {@code tree}, or {@code null} (statements, erroneous trees). */
+    public TypeMirror type(Tree tree) {
+        Type t = ((JCTree) tree).type;
+        return t == null || t.hasTag(TypeTag.NONE) ? null : t;
+    }
+
+    /** The symbol {@code tree} names or declares (identifier, field access, call, new, declaration). */
+    public Element element(Tree tree) {
+        JCTree t = (JCTree) tree;
+        if (t instanceof JCTree.JCNewClass nc) {
+            return nc.constructor;
+        }
+        if (t instanceof JCTree.JCClassDecl cd) {
+            return cd.sym;
+        }
+        Symbol sym = TreeInfo.symbol(t);
+        if (sym == null && t instanceof JCTree.JCVariableDecl vd) {
+            sym = vd.sym;
+        }
+        if (sym == null && t instanceof JCTree.JCMethodInvocation mi) {
+            sym = TreeInfo.symbol(mi.meth);
+        }
+        return sym;
+    }
+
+    /** Whether the local variable was declared with {@code var} (its type is inferred). */
+    public boolean declaredWithVar(VariableTree variable) {
+        JCTree original = copyToOriginal.get((JCTree) variable);
+        JCTree.JCVariableDecl vd = (JCTree.JCVariableDecl) (original != null ? original : (JCTree) variable);
+        return vd.vartype == null || vd.declaredUsingVar();
+    }
+
+    /** Whether the variable tree came from source with an explicit type tree of its own. */
+    public boolean hasTypeTree(VariableTree variable) {
+        JCTree original = copyToOriginal.get((JCTree) variable);
+        JCTree.JCVariableDecl vd = (JCTree.JCVariableDecl) (original != null ? original : (JCTree) variable);
+        return vd.vartype != null && !vd.declaredUsingVar();
+    }
+
+    /** Start offset of {@code tree} in the original source. */
+    public int start(Tree tree) {
+        return TreeInfo.getStartPos((JCTree) tree);
+    }
+
+    /** The "preferred" offset of {@code tree} (where javac puts its caret). */
+    public int position(Tree tree) {
+        return ((JCTree) tree).pos;
+    }
+
+    /** End offset (exclusive) of {@code tree} in the original source. */
+    public int end(Tree tree) {
+        JCTree original = copyToOriginal.get((JCTree) tree);
+        JCTree t = original != null ? original : (JCTree) tree;
+        int end = target.unit.endPositions == null ? -1 : TreeInfo.getEndPos(t, target.unit.endPositions);
+        if (end < 0 || end == com.sun.tools.javac.util.Position.NOPOS) {
+            end = TreeInfo.endPos(t);
+        }
+        return end;
+    }
+
+    /**
+     * Source text of a denotable type that {@code type} can be stored in: captures, intersections
+     * and anonymous classes are projected to a supertype a field can be declared with.
+     */
+    public String print(TypeMirror type) {
+        return print((Type) type, false);
+    }
+
+    private String print(Type t, boolean asArgument) {
+        if (t == null) {
+            return "java.lang.Object";
+        }
+        switch (t.getTag()) {
+            case BOOLEAN, BYTE, SHORT, CHAR, INT, LONG, FLOAT, DOUBLE, VOID:
+                return t.tsym.name.toString();
+            case BOT:
+                return "java.lang.Object";
+            case ARRAY:
+                return print(((Type.ArrayType) t).elemtype, false) + "[]";
+            case WILDCARD: {
+                Type.WildcardType w = (Type.WildcardType) t;
+                return switch (w.kind) {
+                    case UNBOUND -> "?";
+                    case EXTENDS -> "? extends " + print(w.type, false);
+                    case SUPER -> "? super " + print(w.type, false);
+                };
+            }
+            case TYPEVAR:
+                if (t instanceof Type.CapturedType captured) {
+                    return asArgument ? print(captured.wildcard, true) : print(captured.getUpperBound(), false);
+                }
+                return t.tsym.name.toString();
+            case CLASS: {
+                if (t.isCompound() || t.isUnion()) {
+                    Type lub = t.isUnion() ? ((Type.UnionClassType) t).getLub() : types.supertype(t);
+                    if (t.isCompound()) {
+                        // An intersection: its first bound is the most useful denotable supertype.
+                        java.util.List<Type> bounds = types.directSupertypes(t);
+                        lub = bounds.isEmpty() ? lub : bounds.get(0);
+                    }
+                    return print(lub, asArgument);
+                }
+                Symbol.ClassSymbol cs = (Symbol.ClassSymbol) t.tsym;
+                if (cs.name.isEmpty()) {
+                    // Anonymous class: its interface, or else its superclass.
+                    java.util.List<Type> ifaces = types.interfaces(t);
+                    return print(ifaces.isEmpty() ? types.supertype(t) : ifaces.get(0), asArgument);
+                }
+                StringBuilder sb = new StringBuilder();
+                boolean local = cs.owner.kind == com.sun.tools.javac.code.Kinds.Kind.MTH
+                        || cs.owner.kind == com.sun.tools.javac.code.Kinds.Kind.VAR;
+                sb.append(local ? cs.name.toString() : cs.getQualifiedName().toString());
+                java.util.List<Type> args = t.getTypeArguments();
+                if (!args.isEmpty()) {
+                    sb.append('<');
+                    for (int i = 0; i < args.size(); i++) {
+                        if (i > 0) {
+                            sb.append(", ");
+                        }
+                        sb.append(print(args.get(i), true));
+                    }
+                    sb.append('>');
+                }
+                return sb.toString();
+            }
+            default:
+                return t.toString();
+        }
+    }
+
+    /** Whether {@code type} is a primitive (kept unboxed in a field). */
+    public boolean isPrimitive(TypeMirror type) {
+        return type != null && ((Type) type).isPrimitive();
+    }
+
+    /** The boxed form of {@code type}'s printed name when primitive, for use as a type argument. */
+    public String printBoxed(TypeMirror type) {
+        Type t = (Type) type;
+        if (t != null && t.isPrimitive()) {
+            return types.boxedClass(t).getQualifiedName().toString();
+        }
+        return print(type);
+    }
+
+    /** Whether {@code sub} is a subtype of the class named {@code qualifiedName} (erasures compared). */
+    public boolean isSubtypeOf(TypeMirror sub, String qualifiedName) {
+        if (!(sub instanceof Type t) || t.isPrimitive() || t.hasTag(TypeTag.BOT)) {
+            return false;
+        }
+        for (Type s : types.closure(types.erasure(t))) {
+            if (s.tsym != null && s.tsym.getQualifiedName().contentEquals(qualifiedName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

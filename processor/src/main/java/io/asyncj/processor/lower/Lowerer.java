@@ -1,0 +1,1712 @@
+package io.asyncj.processor.lower;
+
+import com.sun.source.tree.*;
+import com.sun.source.util.TreeScanner;
+import io.asyncj.processor.analyze.Awaits;
+import io.asyncj.processor.javac.TypedBody;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Turns an attributed {@code @Async} body into a {@link StateMachine}.
+ *
+ * <p>Statements without a suspension point are copied verbatim (with small edits: renamed locals,
+ * {@code this} to {@code Outer.this}, {@code return completed(v)} to {@code $complete(v)}, jumps
+ * that leave a lowered statement). Statements with one are split into states: expressions are
+ * normalized left to right, spilling already evaluated operands into temporaries before a later
+ * operand suspends (as Roslyn's spiller does), so Java's evaluation order and short-circuiting are
+ * kept exactly. {@code try} statements with suspension points become nested dispatch regions
+ * inside real Java {@code try} statements; their {@code finally} blocks become states entered with
+ * a pending exception or a pending jump.
+ *
+ * <p>Runs twice: the first pass treats every local as a field and records which states touch it;
+ * the second hoists only the locals touched by more than one state.
+ */
+public final class Lowerer {
+    private static final Set<ElementKind> LOCAL_KINDS = Set.of(ElementKind.LOCAL_VARIABLE,
+            ElementKind.PARAMETER, ElementKind.EXCEPTION_PARAMETER, ElementKind.RESOURCE_VARIABLE,
+            ElementKind.valueOf("BINDING_VARIABLE"));
+
+    private static final Set<String> PRIMITIVES = Set.of("boolean", "byte", "short", "char", "int", "long",
+            "float", "double");
+
+    private final TypedBody typed;
+    private final Awaits awaits;
+    private final CharSequence src;
+    private final MethodTree method;
+    private final String outerName;
+    private final boolean isStatic;
+    private final String valueType;
+    private final Set<String> coroutineMemberNames;
+
+    // ---- decided before pass 2 ----
+    private Set<Element> hoisted; // null in pass 1: every candidate is hoisted
+    private final Map<Element, String> names = new HashMap<>();
+    private final Set<Element> fieldParams = new HashSet<>();
+
+    // ---- per pass ----
+    private int nextBlock;
+    private int nextRegion;
+    private int nextTemp;
+    private Block cur;
+    private Region region;
+    private Region root;
+    private List<Field> fields;
+    private Map<Element, Set<Block>> touches;
+    private Set<Element> candidates;
+    private Set<Element> forceHoist;
+    private Deque<Jumpable> jumpables;
+    private Deque<FinallyFrame> frames;
+    private boolean needsSneaky;
+    private boolean needsRet;
+    private int stmtPos;
+    private String pendingLabel;
+    private int snapshotCounter;
+    private final Block returnTarget = new Block(-1, null);
+    private List<Text> memberTypes;
+    private final Map<Element, Tree> localClasses = new HashMap<>();
+
+    /** A statement {@code break}, {@code continue} or {@code yield} can leave. */
+    private record Jumpable(Tree tree, String label, Block breakTo, Block continueTo, String yieldTemp) {}
+
+    /** A {@code finally} block that jumps leaving its {@code try} must pass through. */
+    private static final class FinallyFrame {
+        final int id;
+        final Region region;
+        final Block start;
+        final Map<Block, Integer> exits = new LinkedHashMap<>();
+
+        FinallyFrame(int id, Region region, Block start) {
+            this.id = id;
+            this.region = region;
+            this.start = start;
+        }
+
+        int exitCode(Block target) {
+            return exits.computeIfAbsent(target, t -> exits.size() + 1);
+        }
+    }
+
+    public Lowerer(TypedBody typed, Awaits awaits, CharSequence src, MethodTree method, String outerName,
+            boolean isStatic, String valueType, Set<String> coroutineMemberNames) {
+        this.typed = typed;
+        this.awaits = awaits;
+        this.src = src;
+        this.method = method;
+        this.outerName = outerName;
+        this.isStatic = isStatic;
+        this.valueType = valueType;
+        this.coroutineMemberNames = coroutineMemberNames;
+    }
+
+    /** Lowers the body. */
+    public StateMachine lower() {
+        nameVariables();
+        findReassignedParameters();
+        hoisted = null;
+        pass();
+        Set<Element> keep = new HashSet<>(forceHoist);
+        for (Map.Entry<Element, Set<Block>> e : touches.entrySet()) {
+            if (e.getValue().size() > 1) {
+                if (e.getKey().getKind().name().equals("BINDING_VARIABLE")) {
+                    Tree decl = bindingDecls.get(e.getKey());
+                    throw new LoweringException(decl != null ? decl : typed.body(), "AsyncUnsupported",
+                            "the pattern variable '" + e.getKey().getSimpleName() + "' is used across an await,"
+                                    + " which is not supported yet; assign it to a local variable first");
+                }
+                if (localClasses.containsKey(e.getKey())) {
+                    throw new LoweringException(localClasses.get(e.getKey()), "AsyncLocalClassAcrossAwait",
+                            "the local class '" + e.getKey().getSimpleName() + "' is used across an await, which"
+                                    + " is not supported: make it a record, or declare it outside the method");
+                }
+                keep.add(e.getKey());
+            }
+        }
+        hoisted = keep;
+        pass();
+        List<String> ctorParams = new ArrayList<>();
+        for (VariableTree p : method.getParameters()) {
+            Element sym = typed.element(p);
+            if (fieldParams.contains(sym)) {
+                ctorParams.add(p.getName().toString());
+            }
+        }
+        String className = method.getName() + "$Coroutine";
+        return new StateMachine(className, valueType, root, fields, ctorParams, needsSneaky,
+                typed.start(typed.body()), typed.end(typed.body()), memberTypes);
+    }
+
+    private final Map<Element, Tree> bindingDecls = new HashMap<>();
+
+    // ------------------------------------------------------------------------------------------
+    // names
+
+    /** Gives every local a name that is unique in the body (so scopes can be merged safely). */
+    private void nameVariables() {
+        Map<String, Set<Element>> byName = new LinkedHashMap<>();
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitVariable(VariableTree node, Void p) {
+                add(typed.element(node));
+                return super.visitVariable(node, p);
+            }
+
+            @Override
+            public Void visitIdentifier(IdentifierTree node, Void p) {
+                Element e = typed.element(node);
+                if (e != null && (e.getKind().isField() || LOCAL_KINDS.contains(e.getKind()))) {
+                    add(e);
+                }
+                return null;
+            }
+
+            @Override
+            public Void visitBindingPattern(BindingPatternTree node, Void p) {
+                Element e = typed.element(node.getVariable());
+                if (e != null) {
+                    bindingDecls.put(e, node);
+                }
+                return super.visitBindingPattern(node, p);
+            }
+
+            private void add(Element e) {
+                if (e != null) {
+                    byName.computeIfAbsent(e.getSimpleName().toString(), k -> new java.util.LinkedHashSet<>()).add(e);
+                }
+            }
+        }.scan(typed.body(), null);
+        for (VariableTree p : method.getParameters()) {
+            Element e = typed.element(p);
+            if (e != null) {
+                byName.computeIfAbsent(p.getName().toString(), k -> new java.util.LinkedHashSet<>()).add(e);
+            }
+        }
+        for (Map.Entry<String, Set<Element>> group : byName.entrySet()) {
+            int i = 0;
+            for (Element e : group.getValue()) {
+                if (LOCAL_KINDS.contains(e.getKind()) && e.getKind() != ElementKind.PARAMETER) {
+                    boolean unique = group.getValue().size() == 1 && !coroutineMemberNames.contains(group.getKey());
+                    names.put(e, unique ? group.getKey() : group.getKey() + "$" + (++i));
+                }
+            }
+        }
+    }
+
+    /** Parameters the body assigns cannot be captured: they become fields set by the constructor. */
+    private void findReassignedParameters() {
+        Set<Element> params = new HashSet<>();
+        for (VariableTree p : method.getParameters()) {
+            params.add(typed.element(p));
+        }
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitAssignment(AssignmentTree node, Void p) {
+                mark(node.getVariable());
+                return super.visitAssignment(node, p);
+            }
+
+            @Override
+            public Void visitCompoundAssignment(CompoundAssignmentTree node, Void p) {
+                mark(node.getVariable());
+                return super.visitCompoundAssignment(node, p);
+            }
+
+            @Override
+            public Void visitUnary(UnaryTree node, Void p) {
+                switch (node.getKind()) {
+                    case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT -> mark(node.getExpression());
+                    default -> { }
+                }
+                return super.visitUnary(node, p);
+            }
+
+            private void mark(ExpressionTree target) {
+                if (target instanceof IdentifierTree id) {
+                    Element e = typed.element(id);
+                    if (params.contains(e)) {
+                        fieldParams.add(e);
+                    }
+                }
+            }
+        }.scan(typed.body(), null);
+    }
+
+    private String nameOf(Element local) {
+        String n = names.get(local);
+        return n != null ? n : local.getSimpleName().toString();
+    }
+
+    private boolean isHoisted(Element local) {
+        return candidates.contains(local) && (hoisted == null || hoisted.contains(local));
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // one pass
+
+    private void pass() {
+        nextBlock = 0;
+        nextRegion = 0;
+        nextTemp = 0;
+        snapshotCounter = 0;
+        fields = new ArrayList<>();
+        memberTypes = new ArrayList<>();
+        touches = new LinkedHashMap<>();
+        candidates = new HashSet<>();
+        forceHoist = new HashSet<>();
+        jumpables = new ArrayDeque<>();
+        frames = new ArrayDeque<>();
+        needsSneaky = false;
+        needsRet = false;
+        root = new Region(nextRegion++, null);
+        region = root;
+        cur = null;
+        stmtPos = typed.start(typed.body());
+        place(newBlock(), null);
+        for (VariableTree p : method.getParameters()) {
+            Element e = typed.element(p);
+            if (fieldParams.contains(e)) {
+                fields.add(new Field(typed.print(e.asType()), p.getName().toString(), true, "parameter assigned in the body"));
+            }
+        }
+        for (StatementTree s : typed.body().getStatements()) {
+            stmt(s);
+        }
+        if (!cur.terminated) {
+            emit("$complete(null);\nreturn;\n");
+            cur.terminated = true;
+        }
+        if (needsRet) {
+            fields.add(new Field(valueType, "$ret", false, "value of a return that runs a finally block first"));
+        }
+        if (hoisted != null) {
+            List<Field> locals = new ArrayList<>();
+            for (Element e : candidates) {
+                if (hoisted.contains(e)) {
+                    locals.add(new Field(typed.print(e.asType()), nameOf(e), false, null));
+                }
+            }
+            locals.sort(java.util.Comparator.comparing(Field::name));
+            fields.addAll(0, locals);
+        }
+    }
+
+    private Block newBlock() {
+        return new Block(nextBlock++, region);
+    }
+
+    /** Lays out {@code b} next in the current region and makes it current. */
+    private void place(Block b, Tree startedBy) {
+        if (b.region != region) {
+            throw new IllegalStateException("block placed outside its region");
+        }
+        if (cur != null && !cur.terminated) {
+            cur.next = b;
+            cur.terminated = true;
+        }
+        b.placed = true;
+        region.items.add(b);
+        cur = b;
+        if (startedBy != null) {
+            b.commentPos = typed.start(startedBy);
+            b.comment = firstLine(startedBy);
+        }
+    }
+
+    private String firstLine(Tree t) {
+        int s = typed.start(t);
+        int e = Math.min(typed.end(t), src.length());
+        String text = src.subSequence(Math.max(0, s), Math.max(s, e)).toString();
+        int nl = text.indexOf('\n');
+        if (nl >= 0) {
+            text = text.substring(0, nl).stripTrailing() + " ...";
+        }
+        return text.replace("*/", "* /");
+    }
+
+    private void emit(String glue) {
+        cur.code.glue(stmtPos, glue);
+    }
+
+    private void emit(Text t) {
+        cur.code.append(t);
+        for (Object local : t.locals) {
+            touch((Element) local);
+        }
+    }
+
+    private Text glue(String s) {
+        return new Text().glue(stmtPos, s);
+    }
+
+    /** Ends the current block with a jump to {@code target} (through finally blocks as needed). */
+    private void jumpEnd(Block target) {
+        if (cur.terminated) {
+            return;
+        }
+        if (target != returnTarget && crossing(target) == null) {
+            cur.next = target;
+            cur.terminated = true;
+        } else {
+            emit(jump(target));
+            cur.terminated = true;
+        }
+    }
+
+    private FinallyFrame crossing(Block target) {
+        for (FinallyFrame f : frames) {
+            if (target != returnTarget && f.region.contains(target.region)) {
+                return null;
+            }
+            return f;
+        }
+        return null;
+    }
+
+    /** Code that jumps to {@code target} from the current region, through finally blocks. */
+    private Text jump(Block target) {
+        FinallyFrame f = crossing(target);
+        if (f != null) {
+            int code = f.exitCode(target);
+            return glue("$fin" + f.id + " = " + code + ";\n" + goTo(f.start));
+        }
+        if (target == returnTarget) {
+            return glue("$complete($ret);\nreturn;\n");
+        }
+        return glue(goTo(target));
+    }
+
+    private String goTo(Block target) {
+        return "$state = " + target.id + ";\ncontinue " + Region.lca(region, target.region).label() + ";\n";
+    }
+
+    private void touch(Element local) {
+        touches.computeIfAbsent(local, k -> new java.util.LinkedHashSet<>()).add(cur);
+    }
+
+    private String temp(TypeMirror type, String prefix) {
+        String name = "$" + prefix + nextTemp++;
+        fields.add(new Field(type == null ? "java.lang.Object" : typed.print(type), name, false, null));
+        return name;
+    }
+
+    private String temp(String type, String prefix) {
+        String name = "$" + prefix + nextTemp++;
+        fields.add(new Field(type, name, false, null));
+        return name;
+    }
+
+    private LoweringException unsupported(Tree tree, String what) {
+        return new LoweringException(tree, "AsyncUnsupported", what);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // statements
+
+    private void stmt(StatementTree s) {
+        if (cur.terminated) {
+            place(newBlock(), s); // unreachable in the user's code too; javac says so there
+        }
+        int savedPos = stmtPos;
+        stmtPos = typed.start(s);
+        int tempsBefore = fields.size();
+        try {
+            stmt0(s);
+            // Spilled temporaries live only within the statement that spilled them: drop their
+            // references so a parked coroutine does not retain them.
+            if (!cur.terminated) {
+                StringBuilder clear = new StringBuilder();
+                for (Field f : fields.subList(tempsBefore, fields.size())) {
+                    if (f.name().startsWith("$t") && !PRIMITIVES.contains(f.type())) {
+                        clear.append(f.name()).append(" = null;\n");
+                    }
+                }
+                if (clear.length() > 0) {
+                    emit(clear.toString());
+                }
+            }
+        } finally {
+            stmtPos = savedPos;
+        }
+    }
+
+    private void stmt0(StatementTree s) {
+        if (s instanceof VariableTree v) {
+            localDecl(v);
+            return;
+        }
+        if (s instanceof ClassTree c && c.getKind() != Tree.Kind.CLASS) {
+            // records, enums and interfaces capture nothing: members of the state machine, so
+            // every state sees them
+            memberTypes.add(verbatim(s));
+            return;
+        }
+        if (s instanceof ClassTree c) {
+            Element cls = typed.element(c);
+            if (cls != null) {
+                localClasses.put(cls, c);
+                touch(cls);
+            }
+        }
+        String label = pendingLabel;
+        pendingLabel = null;
+        if (!awaits.needsLowering(s)) {
+            emit(verbatim(s));
+            emit("\n");
+            if (!completesNormally(s)) {
+                cur.terminated = true;
+            }
+            return;
+        }
+        switch (s.getKind()) {
+            case BLOCK -> {
+                for (StatementTree t : ((BlockTree) s).getStatements()) {
+                    stmt(t);
+                }
+            }
+            case EXPRESSION_STATEMENT -> {
+                emit(expr(((ExpressionStatementTree) s).getExpression()));
+                emit(";\n");
+            }
+            case IF -> ifStmt((IfTree) s);
+            case WHILE_LOOP -> whileLoop((WhileLoopTree) s, label);
+            case DO_WHILE_LOOP -> doLoop((DoWhileLoopTree) s, label);
+            case FOR_LOOP -> forLoop((ForLoopTree) s, label);
+            case ENHANCED_FOR_LOOP -> forEach((EnhancedForLoopTree) s, label);
+            case LABELED_STATEMENT -> labeled((LabeledStatementTree) s);
+            case SWITCH -> switchStmt((SwitchTree) s, label);
+            case TRY -> tryStmt((TryTree) s);
+            case RETURN -> returnStmt((ReturnTree) s);
+            case THROW -> {
+                Text e = expr(((ThrowTree) s).getExpression());
+                emit(glue("throw ").append(e).append(glue(";\n")));
+                cur.terminated = true;
+            }
+            case YIELD -> yieldStmt((YieldTree) s);
+            case SYNCHRONIZED -> throw new LoweringException(s, "AsyncAwaitInSynchronized",
+                    "await inside a synchronized block would suspend while holding the monitor;"
+                            + " use an io.asyncj Lock, or move the await out of the synchronized block");
+            default -> throw unsupported(s, "this statement (" + s.getKind()
+                    + ") cannot contain an await yet; move the await into a local variable before it");
+        }
+    }
+
+    private void localDecl(VariableTree v) {
+        Element sym = typed.element(v);
+        candidates.add(sym);
+        ExpressionTree init = v.getInitializer();
+        Text value = init == null ? null : expr(init);
+        touch(sym); // in the state that assigns it, after its initializer's awaits
+        if (value != null && init instanceof NewArrayTree na && na.getType() == null && na.getDimensions().isEmpty()) {
+            // `int[] a = {1, 2}` becomes an assignment, where a bare initializer is not allowed
+            value = glue("new " + typed.print(sym.asType()) + " ").append(value);
+        }
+        if (isHoisted(sym)) {
+            if (value != null) {
+                emit(glue(nameOf(sym) + " = ").append(value).append(glue(";\n")));
+            }
+        } else {
+            String type = declaredType(v, sym);
+            Text t = glue(type + " " + nameOf(sym));
+            if (value != null) {
+                t.append(glue(" = ")).append(value);
+            }
+            emit(t.append(glue(";\n")));
+        }
+    }
+
+    private String declaredType(VariableTree v, Element sym) {
+        if (typed.declaredWithVar(v)) {
+            return "var";
+        }
+        return typed.print(sym.asType());
+    }
+
+    private void ifStmt(IfTree s) {
+        Text c = expr(unparen(s.getCondition()));
+        if (!awaits.needsLowering(s.getThenStatement()) && !awaits.needsLowering(s.getElseStatement())) {
+            Text t = glue("if (").append(c).append(glue(") ")).append(verbatim(s.getThenStatement()));
+            if (s.getElseStatement() != null) {
+                t.append(glue(" else ")).append(verbatim(s.getElseStatement()));
+            }
+            emit(t.append(glue("\n")));
+            if (s.getElseStatement() != null && !completesNormally(s.getThenStatement())
+                    && !completesNormally(s.getElseStatement())) {
+                cur.terminated = true;
+            }
+            return;
+        }
+        Block els = s.getElseStatement() != null ? newBlock() : null;
+        Block end = newBlock();
+        emit(glue("if (!(").append(c).append(glue(")) {\n")).append(jump(els != null ? els : end)).append(glue("}\n")));
+        stmt(s.getThenStatement());
+        jumpEnd(end);
+        if (els != null) {
+            place(els, s.getElseStatement());
+            stmt(s.getElseStatement());
+            jumpEnd(end);
+        }
+        place(end, null);
+    }
+
+    private static ExpressionTree unparen(ExpressionTree e) {
+        while (e instanceof ParenthesizedTree p) {
+            e = p.getExpression();
+        }
+        return e;
+    }
+
+    private void whileLoop(WhileLoopTree s, String label) {
+        Block head = newBlock();
+        Block exit = newBlock();
+        place(head, s);
+        jumpables.push(new Jumpable(s, label, exit, head, null));
+        condExit(s.getCondition(), exit);
+        stmt(s.getStatement());
+        jumpEnd(head);
+        jumpables.pop();
+        place(exit, null);
+    }
+
+    private void condExit(ExpressionTree cond, Block exit) {
+        ExpressionTree c = unparen(cond);
+        if (c instanceof LiteralTree lit && Boolean.TRUE.equals(lit.getValue())) {
+            return;
+        }
+        Text ct = expr(c);
+        emit(glue("if (!(").append(ct).append(glue(")) {\n")).append(jump(exit)).append(glue("}\n")));
+    }
+
+    private void doLoop(DoWhileLoopTree s, String label) {
+        Block body = newBlock();
+        Block cont = newBlock();
+        Block exit = newBlock();
+        place(body, s);
+        jumpables.push(new Jumpable(s, label, exit, cont, null));
+        stmt(s.getStatement());
+        jumpEnd(cont);
+        place(cont, s.getCondition());
+        int saved = stmtPos;
+        stmtPos = typed.start(s.getCondition());
+        Text c = expr(unparen(s.getCondition()));
+        emit(glue("if (").append(c).append(glue(") {\n")).append(jump(body)).append(glue("}\n")));
+        stmtPos = saved;
+        jumpables.pop();
+        jumpEnd(exit);
+        place(exit, null);
+    }
+
+    private void forLoop(ForLoopTree s, String label) {
+        for (StatementTree init : s.getInitializer()) {
+            stmt(init);
+        }
+        Block head = newBlock();
+        Block update = newBlock();
+        Block exit = newBlock();
+        place(head, s);
+        if (s.getCondition() != null) {
+            condExit(s.getCondition(), exit);
+        }
+        jumpables.push(new Jumpable(s, label, exit, update, null));
+        stmt(s.getStatement());
+        jumpEnd(update);
+        jumpables.pop();
+        place(update, s.getUpdate().isEmpty() ? null : s.getUpdate().get(0));
+        for (ExpressionStatementTree u : s.getUpdate()) {
+            int saved = stmtPos;
+            stmtPos = typed.start(u);
+            emit(expr(u.getExpression()));
+            emit(";\n");
+            stmtPos = saved;
+        }
+        jumpEnd(head);
+        place(exit, null);
+    }
+
+    private void forEach(EnhancedForLoopTree s, String label) {
+        VariableTree v = s.getVariable();
+        Element sym = typed.element(v);
+        TypeMirror exprType = typed.type(s.getExpression());
+        Text source = expr(s.getExpression());
+        boolean array = exprType != null && exprType.getKind() == javax.lang.model.type.TypeKind.ARRAY;
+        String holder;
+        String index = null;
+        if (array) {
+            holder = temp(exprType, "array");
+            index = temp("int", "index");
+            emit(glue(holder + " = ").append(source).append(glue(";\n" + index + " = 0;\n")));
+        } else {
+            String elem = typed.printBoxed(sym.asType());
+            holder = temp("java.util.Iterator<? extends " + elem + ">", "iterator");
+            emit(glue(holder + " = ").append(source).append(glue(".iterator();\n")));
+        }
+        Block head = newBlock();
+        Block update = newBlock();
+        Block exit = newBlock();
+        place(head, s);
+        String has = array ? index + " < " + holder + ".length" : holder + ".hasNext()";
+        emit(glue("if (!(" + has + ")) {\n").append(jump(exit)).append(glue("}\n")));
+        candidates.add(sym);
+        touch(sym);
+        String next = array ? holder + "[" + index + "]" : holder + ".next()";
+        if (isHoisted(sym)) {
+            emit(nameOf(sym) + " = " + next + ";\n");
+        } else {
+            emit(declaredType(v, sym) + " " + nameOf(sym) + " = " + next + ";\n");
+        }
+        jumpables.push(new Jumpable(s, label, exit, update, null));
+        stmt(s.getStatement());
+        jumpEnd(update);
+        jumpables.pop();
+        place(update, null);
+        if (array) {
+            emit(index + "++;\n");
+        }
+        jumpEnd(head);
+        place(exit, null);
+        emit(holder + " = null;\n");
+    }
+
+    private void labeled(LabeledStatementTree s) {
+        StatementTree inner = s.getStatement();
+        String label = s.getLabel().toString();
+        switch (inner.getKind()) {
+            case WHILE_LOOP, DO_WHILE_LOOP, FOR_LOOP, ENHANCED_FOR_LOOP, SWITCH -> {
+                pendingLabel = label;
+                stmt0(inner);
+            }
+            default -> {
+                Block exit = newBlock();
+                jumpables.push(new Jumpable(s, label, exit, null, null));
+                stmt(inner);
+                jumpEnd(exit);
+                jumpables.pop();
+                place(exit, null);
+            }
+        }
+    }
+
+    private void switchStmt(SwitchTree s, String label) {
+        Text sel = expr(unparen(s.getExpression()));
+        Block exit = newBlock();
+        List<? extends CaseTree> cases = s.getCases();
+        List<Block> bodies = new ArrayList<>();
+        boolean hasDefault = false;
+        Text dispatch = glue("switch (").append(sel).append(glue(") {\n"));
+        for (CaseTree c : cases) {
+            Block b = newBlock();
+            bodies.add(b);
+            dispatch.append(caseLabel(c));
+            dispatch.append(glue(" {\n")).append(jump(b)).append(glue("}\n"));
+            hasDefault |= c.getExpressions().isEmpty();
+        }
+        dispatch.append(glue("}\n"));
+        emit(dispatch);
+        if (hasDefault) {
+            cur.terminated = true;
+        } else {
+            jumpEnd(exit);
+        }
+        jumpables.push(new Jumpable(s, label, exit, null, null));
+        for (int i = 0; i < cases.size(); i++) {
+            CaseTree c = cases.get(i);
+            place(bodies.get(i), c);
+            caseBody(c, null);
+            if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
+                jumpEnd(exit);
+            } else {
+                jumpEnd(i + 1 < cases.size() ? bodies.get(i + 1) : exit);
+            }
+        }
+        jumpables.pop();
+        place(exit, null);
+    }
+
+    private Text caseLabel(CaseTree c) {
+        if (c.getExpressions().isEmpty()) {
+            return glue("default:");
+        }
+        Text t = glue("case ");
+        boolean first = true;
+        for (ExpressionTree e : c.getExpressions()) {
+            if (!first) {
+                t.append(glue(", "));
+            }
+            first = false;
+            t.append(verbatim(e));
+        }
+        return t.append(glue(":"));
+    }
+
+    /** The statements of a case; for a rule whose body is an expression, {@code resultTemp = expr}. */
+    private void caseBody(CaseTree c, String resultTemp) {
+        if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
+            Tree body = c.getBody();
+            if (body instanceof ExpressionTree e) {
+                int saved = stmtPos;
+                stmtPos = typed.start(e);
+                Text v = expr(e);
+                if (resultTemp != null) {
+                    emit(glue(resultTemp + " = ").append(v).append(glue(";\n")));
+                } else {
+                    emit(v);
+                    emit(";\n");
+                }
+                stmtPos = saved;
+            } else {
+                stmt((StatementTree) body);
+            }
+        } else {
+            for (StatementTree t : c.getStatements()) {
+                stmt(t);
+            }
+        }
+    }
+
+    private void yieldStmt(YieldTree s) {
+        Jumpable target = null;
+        for (Jumpable j : jumpables) {
+            if (j.yieldTemp != null) {
+                target = j;
+                break;
+            }
+        }
+        if (target == null) {
+            throw unsupported(s, "yield outside a switch expression");
+        }
+        Text v = expr(s.getValue());
+        emit(glue(target.yieldTemp + " = ").append(v).append(glue(";\n")));
+        jumpEnd(target.breakTo);
+    }
+
+    private void returnStmt(ReturnTree s) {
+        ExpressionTree e = s.getExpression();
+        if (e == null) {
+            emit(returnCode(glue("null")));
+        } else if (awaits.isCompleted(e)) {
+            MethodInvocationTree call = (MethodInvocationTree) e;
+            Text v = call.getArguments().isEmpty() ? glue("null") : expr(call.getArguments().get(0));
+            emit(returnCode(v));
+        } else {
+            // returning a coroutine: await it and complete with its value
+            Text c = expr(e);
+            Block k = newBlock();
+            emit(glue("if ($await(").append(c).append(glue(", " + k.id + ")) return;\n")));
+            place(k, null);
+            emit(returnCode(glue("this.<" + valueType + ">$get()")));
+        }
+        cur.terminated = true;
+    }
+
+    private Text returnCode(Text value) {
+        if (frames.isEmpty()) {
+            return glue("$complete(").append(value).append(glue(");\nreturn;\n"));
+        }
+        needsRet = true;
+        return glue("$ret = ").append(value).append(glue(";\n")).append(jump(returnTarget));
+    }
+
+    // ---- try ----
+
+    private void tryStmt(TryTree s) {
+        if (!s.getResources().isEmpty()) {
+            throw unsupported(s, "await inside try-with-resources is not supported yet;"
+                    + " write the resource's close() in a try/finally instead");
+        }
+        Region parent = region;
+        Block after = newBlock();
+        BlockTree fin = s.getFinallyBlock();
+        FinallyFrame frame = null;
+        Region fr = null;
+        if (fin != null) {
+            Block fstart = newBlock();
+            frame = new FinallyFrame(nextTemp++, null, fstart);
+            fields.add(new Field("int", "$fin" + frame.id, false, "pending jump through finally"));
+            fields.add(new Field("java.lang.Throwable", "$ex" + frame.id, false, "pending exception through finally"));
+            emit("$fin" + frame.id + " = 0;\n$ex" + frame.id + " = null;\n");
+            fr = new Region(nextRegion++, region);
+            fr.pos = stmtPos;
+            String t = "$t" + frame.id;
+            fr.handlers.append(glue(" catch (java.lang.Throwable " + t + ") {\n$ex" + frame.id + " = " + t + ";\n"))
+                    .append(jump(fstart)).append(glue("}"));
+            frame = new FinallyFrame(frame.id, fr, fstart);
+        }
+        Region protectedRegion = fr != null ? fr : parent;
+        Region cr = null;
+        if (!s.getCatches().isEmpty()) {
+            cr = new Region(nextRegion++, protectedRegion);
+            cr.pos = stmtPos;
+        }
+        Region bodyRegion = cr != null ? cr : fr;
+        if (bodyRegion == null) {
+            // no catch, no finally: not a try at all (javac rejects it); keep the block
+            stmt(s.getBlock());
+            return;
+        }
+        // enter the try
+        region = bodyRegion;
+        Block tstart = newBlock();
+        region = parent;
+        jumpEnd(tstart);
+        if (fr != null) {
+            parent.items.add(fr);
+        }
+        if (cr != null) {
+            protectedRegion.items.add(cr);
+        }
+        region = bodyRegion;
+        cur = null;
+        if (frame != null) {
+            frames.push(frame);
+        }
+        place(tstart, s.getBlock());
+        stmt(s.getBlock());
+        jumpEnd(after);
+        // catches
+        region = protectedRegion;
+        if (cr != null) {
+            List<Runnable> movedBodies = new ArrayList<>();
+            for (CatchTree c : s.getCatches()) {
+                VariableTree param = c.getParameter();
+                Element sym = typed.element(param);
+                int saved = stmtPos;
+                stmtPos = typed.start(c);
+                if (!awaits.needsLowering(c.getBlock())) {
+                    Block inline = newBlock();
+                    Block outer = cur;
+                    cur = inline;
+                    stmt(c.getBlock());
+                    jumpEnd(after);
+                    renderInline(inline);
+                    cur = outer;
+                    cr.handlers.append(glue(" catch (")).append(verbatim(param)).append(glue(") {\n"))
+                            .append(inline.code).append(glue("}"));
+                } else {
+                    candidates.add(sym);
+                    forceHoist.add(sym);
+                    Block cb = newBlock();
+                    String tmp = "$c" + cb.id;
+                    String type = catchType(param);
+                    cr.handlers.append(glue(" catch (final " + type + " " + tmp + ") {\n" + nameOf(sym) + " = " + tmp + ";\n"))
+                            .append(jump(cb)).append(glue("}"));
+                    movedBodies.add(() -> {
+                        place(cb, c);
+                        touch(sym);
+                        stmt(c.getBlock());
+                        jumpEnd(after);
+                    });
+                }
+                stmtPos = saved;
+            }
+            cur = null;
+            for (Runnable r : movedBodies) {
+                r.run();
+            }
+        }
+        region = parent;
+        if (frame != null) {
+            frames.pop();
+            cur = null;
+            place(frame.start, fin);
+            int saved = stmtPos;
+            stmtPos = typed.start(fin);
+            stmt(fin);
+            if (!cur.terminated) {
+                needsSneaky = true;
+                Text end = glue("if ($ex" + frame.id + " != null) {\nthrow $sneakyThrow($ex" + frame.id + ");\n}\n");
+                end.append(glue("switch ($fin" + frame.id + ") {\n"));
+                for (Map.Entry<Block, Integer> exit : frame.exits.entrySet()) {
+                    end.append(glue("case " + exit.getValue() + ": {\n")).append(jump(exit.getKey())).append(glue("}\n"));
+                }
+                end.append(glue("default:\nthrow $badState();\n}\n"));
+                emit(end);
+                cur.terminated = true;
+            }
+            stmtPos = saved;
+        }
+        cur = null;
+        place(after, null);
+    }
+
+    /** Appends an inline block's closing jump, so its text can stand inside a catch clause. */
+    private void renderInline(Block inline) {
+        if (inline.next != null) {
+            inline.code.glue(stmtPos, goTo(inline.next));
+            inline.next = null;
+        }
+    }
+
+    private String catchType(VariableTree param) {
+        Tree t = param.getType();
+        if (t instanceof UnionTypeTree) {
+            TypeMirror type = typed.type(t);
+            return type != null ? typed.print(type) : "java.lang.Throwable";
+        }
+        Element sym = typed.element(param);
+        return typed.print(sym.asType());
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // expressions
+
+    /** Lowers an expression: emits what must run before it, returns its value's text. */
+    private Text expr(ExpressionTree e) {
+        if (!awaits.containsAwait(e)) {
+            return verbatim(e);
+        }
+        ExpressionTree awaited = awaits.awaited(e);
+        if (awaited != null) {
+            Text a = expr(awaited);
+            Block k = newBlock();
+            emit(glue("if ($await(").append(a).append(glue(", " + k.id + ")) return;\n")));
+            place(k, null);
+            TypeMirror t = typed.type(e);
+            return glue("this.<" + (t == null ? "java.lang.Object" : typed.printBoxed(t)) + ">$get()");
+        }
+        switch (e.getKind()) {
+            case CONDITIONAL_AND, CONDITIONAL_OR -> {
+                BinaryTree b = (BinaryTree) e;
+                if (!awaits.containsAwait(b.getRightOperand())) {
+                    return generic(e, List.of(b.getLeftOperand(), b.getRightOperand()));
+                }
+                Text l = expr(b.getLeftOperand());
+                String t = temp("boolean", "cond");
+                emit(glue(t + " = ").append(l).append(glue(";\n")));
+                Block end = newBlock();
+                boolean and = e.getKind() == Tree.Kind.CONDITIONAL_AND;
+                emit(glue("if (" + (and ? "!" : "") + t + ") {\n").append(jump(end)).append(glue("}\n")));
+                Text r = expr(b.getRightOperand());
+                emit(glue(t + " = ").append(r).append(glue(";\n")));
+                jumpEnd(end);
+                place(end, null);
+                return glue(t);
+            }
+            case CONDITIONAL_EXPRESSION -> {
+                ConditionalExpressionTree c = (ConditionalExpressionTree) e;
+                if (!awaits.containsAwait(c.getTrueExpression()) && !awaits.containsAwait(c.getFalseExpression())) {
+                    return generic(e, List.of(c.getCondition(), c.getTrueExpression(), c.getFalseExpression()));
+                }
+                Text ct = expr(c.getCondition());
+                String t = temp(typed.type(e), "cond");
+                Block els = newBlock();
+                Block end = newBlock();
+                emit(glue("if (!(").append(ct).append(glue(")) {\n")).append(jump(els)).append(glue("}\n")));
+                Text a = expr(c.getTrueExpression());
+                emit(glue(t + " = ").append(a).append(glue(";\n")));
+                jumpEnd(end);
+                place(els, null);
+                Text b = expr(c.getFalseExpression());
+                emit(glue(t + " = ").append(b).append(glue(";\n")));
+                jumpEnd(end);
+                place(end, null);
+                return glue(t);
+            }
+            case ASSIGNMENT -> {
+                AssignmentTree a = (AssignmentTree) e;
+                List<Tree> kids = new ArrayList<>(lvalueParts(a.getVariable()));
+                kids.add(a.getExpression());
+                Tree lhs = unparen(a.getVariable());
+                return generic(e, kids, lhs instanceof IdentifierTree ? lhs : null);
+            }
+            case PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT, REMAINDER_ASSIGNMENT,
+                    LEFT_SHIFT_ASSIGNMENT, RIGHT_SHIFT_ASSIGNMENT, UNSIGNED_RIGHT_SHIFT_ASSIGNMENT, AND_ASSIGNMENT,
+                    XOR_ASSIGNMENT, OR_ASSIGNMENT -> {
+                return compound((CompoundAssignmentTree) e);
+            }
+            case PARENTHESIZED -> {
+                return generic(e, List.of(((ParenthesizedTree) e).getExpression()));
+            }
+            case METHOD_INVOCATION -> {
+                MethodInvocationTree m = (MethodInvocationTree) e;
+                List<Tree> kids = new ArrayList<>();
+                if (m.getMethodSelect() instanceof MemberSelectTree ms) {
+                    kids.add(ms.getExpression());
+                } else {
+                    kids.add(m.getMethodSelect());
+                }
+                kids.addAll(m.getArguments());
+                return generic(e, kids);
+            }
+            case NEW_CLASS -> {
+                NewClassTree n = (NewClassTree) e;
+                if (n.getClassBody() != null && awaits.containsAwait(n.getClassBody())) {
+                    throw unsupported(n.getClassBody(), "await inside an anonymous class body");
+                }
+                List<Tree> kids = new ArrayList<>();
+                if (n.getEnclosingExpression() != null) {
+                    kids.add(n.getEnclosingExpression());
+                }
+                kids.addAll(n.getArguments());
+                return generic(e, kids);
+            }
+            case NEW_ARRAY -> {
+                NewArrayTree n = (NewArrayTree) e;
+                List<Tree> kids = new ArrayList<>(n.getDimensions());
+                if (n.getInitializers() != null) {
+                    kids.addAll(n.getInitializers());
+                }
+                return generic(e, kids);
+            }
+            case ARRAY_ACCESS -> {
+                ArrayAccessTree a = (ArrayAccessTree) e;
+                return generic(e, List.of(a.getExpression(), a.getIndex()));
+            }
+            case MEMBER_SELECT -> {
+                return generic(e, List.of(((MemberSelectTree) e).getExpression()));
+            }
+            case TYPE_CAST -> {
+                return generic(e, List.of(((TypeCastTree) e).getExpression()));
+            }
+            case INSTANCE_OF -> {
+                return generic(e, List.of(((InstanceOfTree) e).getExpression()));
+            }
+            case SWITCH_EXPRESSION -> {
+                return switchExpr((SwitchExpressionTree) e);
+            }
+            case LAMBDA_EXPRESSION, MEMBER_REFERENCE -> throw new LoweringException(e, "AsyncAwaitInLambda",
+                    "await inside a lambda cannot suspend the @Async method; make the lambda's work an @Async"
+                            + " method and await it, or await before creating the lambda");
+            default -> {
+                if (e instanceof BinaryTree b) {
+                    return generic(e, List.of(b.getLeftOperand(), b.getRightOperand()));
+                }
+                if (e instanceof UnaryTree u) {
+                    return generic(e, List.of(u.getExpression()));
+                }
+                throw unsupported(e, "await inside this expression (" + e.getKind()
+                        + ") is not supported yet; assign the awaited value to a local variable first");
+            }
+        }
+    }
+
+    /** The parts of an assignment target evaluated before the right-hand side, as trees. */
+    private List<Tree> lvalueParts(ExpressionTree target) {
+        ExpressionTree t = unparen(target);
+        if (t instanceof ArrayAccessTree a) {
+            return List.of(a.getExpression(), a.getIndex());
+        }
+        if (t instanceof MemberSelectTree ms) {
+            return List.of(ms.getExpression());
+        }
+        return List.of(t); // identifier: a fixed part (never spilled), kept for renaming
+    }
+
+    /**
+     * Lowers the children of {@code e} left to right, spilling each one evaluated before a later
+     * child suspends, and rebuilds {@code e}'s text around the children's new texts.
+     */
+    private Text generic(ExpressionTree e, List<? extends Tree> kids) {
+        return generic(e, kids, null);
+    }
+
+    private Text generic(ExpressionTree e, List<? extends Tree> kids, Tree fixed) {
+        int last = -1;
+        for (int i = 0; i < kids.size(); i++) {
+            if (kids.get(i) != null && awaits.containsAwait(kids.get(i))) {
+                last = i;
+            }
+        }
+        List<Text> parts = new ArrayList<>();
+        for (int i = 0; i < kids.size(); i++) {
+            Tree k = kids.get(i);
+            if (k == null) {
+                parts.add(null);
+                continue;
+            }
+            Text p;
+            if (k == fixed || !(k instanceof ExpressionTree ke) || !isValue(ke)) {
+                p = verbatim(k);
+            } else {
+                p = expr(ke);
+                if (i < last && needsSpill(ke, kids.subList(i + 1, last + 1))) {
+                    String t = temp(typed.type(ke), "t");
+                    emit(glue(t + " = ").append(p).append(glue(";\n")));
+                    p = glue(t);
+                }
+            }
+            parts.add(p);
+        }
+        Text out = new Text();
+        int pos = typed.start(e);
+        for (int i = 0; i < kids.size(); i++) {
+            Tree k = kids.get(i);
+            if (k == null) {
+                continue;
+            }
+            int ks = typed.start(k);
+            int ke = typed.end(k);
+            out.verbatim(src, pos, ks);
+            out.append(parts.get(i));
+            pos = ke;
+        }
+        out.verbatim(src, pos, typed.end(e));
+        return out;
+    }
+
+    /** Whether {@code e} denotes a value (not a type or package name, not {@code super}). */
+    private boolean isValue(ExpressionTree e) {
+        if (e instanceof IdentifierTree id && id.getName().contentEquals("super")) {
+            return false;
+        }
+        if (e instanceof IdentifierTree || e instanceof MemberSelectTree) {
+            Element el = typed.element(e);
+            if (el instanceof TypeElement || (el != null && el.getKind() == ElementKind.PACKAGE)) {
+                return false;
+            }
+            if (el != null && el.getKind() == ElementKind.METHOD) {
+                return false; // an unqualified method name
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code e}'s value must be saved before {@code later} runs. */
+    private boolean needsSpill(ExpressionTree e, List<? extends Tree> later) {
+        ExpressionTree u = unparen(e);
+        if (u instanceof LiteralTree || u.getKind() == Tree.Kind.LAMBDA_EXPRESSION) {
+            return false;
+        }
+        if (u instanceof IdentifierTree id) {
+            if (id.getName().contentEquals("this")) {
+                return false;
+            }
+            Element el = typed.element(id);
+            if (el != null && LOCAL_KINDS.contains(el.getKind())) {
+                return assignsIn(el, later);
+            }
+        }
+        return true;
+    }
+
+    private boolean assignsIn(Element local, List<? extends Tree> trees) {
+        boolean[] found = {false};
+        TreeScanner<Void, Void> scanner = new TreeScanner<>() {
+            @Override
+            public Void visitAssignment(AssignmentTree node, Void p) {
+                check(node.getVariable());
+                return super.visitAssignment(node, p);
+            }
+
+            @Override
+            public Void visitCompoundAssignment(CompoundAssignmentTree node, Void p) {
+                check(node.getVariable());
+                return super.visitCompoundAssignment(node, p);
+            }
+
+            @Override
+            public Void visitUnary(UnaryTree node, Void p) {
+                check(node.getExpression());
+                return super.visitUnary(node, p);
+            }
+
+            private void check(ExpressionTree t) {
+                if (unparen(t) instanceof IdentifierTree id && local.equals(typed.element(id))) {
+                    found[0] = true;
+                }
+            }
+        };
+        for (Tree t : trees) {
+            scanner.scan(t, null);
+        }
+        return found[0];
+    }
+
+    private Text compound(CompoundAssignmentTree e) {
+        if (!awaits.containsAwait(e.getExpression())) {
+            Tree lhs = unparen(e.getVariable());
+            return generic(e, lvalueParts(e.getVariable()), lhs instanceof IdentifierTree ? lhs : null);
+        }
+        String op = operator(e.getKind());
+        ExpressionTree target = unparen(e.getVariable());
+        String type = typed.print(typed.type(target));
+        Text lv;
+        if (target instanceof IdentifierTree id) {
+            Element el = typed.element(id);
+            lv = verbatim(id);
+            if (el != null && LOCAL_KINDS.contains(el.getKind()) && !assignsIn(el, List.of(e.getExpression()))) {
+                Text v = expr(e.getExpression());
+                return new Text().append(lv).append(glue(" " + op + "= ")).append(v);
+            }
+        } else if (target instanceof MemberSelectTree ms) {
+            Text o = verbatim(ms.getExpression());
+            if (isValue(ms.getExpression()) && needsSpill(ms.getExpression(), List.of(e.getExpression()))) {
+                String t = temp(typed.type(ms.getExpression()), "t");
+                emit(glue(t + " = ").append(expr(ms.getExpression())).append(glue(";\n")));
+                o = glue(t);
+            }
+            lv = new Text().append(o).append(glue("." + ms.getIdentifier()));
+        } else if (target instanceof ArrayAccessTree aa) {
+            String a = temp(typed.type(aa.getExpression()), "t");
+            emit(glue(a + " = ").append(expr(aa.getExpression())).append(glue(";\n")));
+            String i = temp("int", "t");
+            emit(glue(i + " = ").append(expr(aa.getIndex())).append(glue(";\n")));
+            lv = glue(a + "[" + i + "]");
+        } else {
+            throw unsupported(e, "compound assignment to this target with an await on the right");
+        }
+        String old = temp(typed.type(target), "t");
+        emit(glue(old + " = ").append(lv).append(glue(";\n")));
+        Text v = expr(e.getExpression());
+        return new Text().append(lv).append(glue(" = (" + type + ") (" + old + " " + op + " ")).append(v).append(glue(")"));
+    }
+
+    private static String operator(Tree.Kind kind) {
+        return switch (kind) {
+            case PLUS_ASSIGNMENT -> "+";
+            case MINUS_ASSIGNMENT -> "-";
+            case MULTIPLY_ASSIGNMENT -> "*";
+            case DIVIDE_ASSIGNMENT -> "/";
+            case REMAINDER_ASSIGNMENT -> "%";
+            case LEFT_SHIFT_ASSIGNMENT -> "<<";
+            case RIGHT_SHIFT_ASSIGNMENT -> ">>";
+            case UNSIGNED_RIGHT_SHIFT_ASSIGNMENT -> ">>>";
+            case AND_ASSIGNMENT -> "&";
+            case XOR_ASSIGNMENT -> "^";
+            case OR_ASSIGNMENT -> "|";
+            default -> throw new IllegalArgumentException(kind.toString());
+        };
+    }
+
+    private Text switchExpr(SwitchExpressionTree s) {
+        Text sel = expr(unparen(s.getExpression()));
+        String result = temp(typed.type(s), "switch");
+        Block exit = newBlock();
+        List<? extends CaseTree> cases = s.getCases();
+        List<Block> bodies = new ArrayList<>();
+        boolean hasDefault = false;
+        Text dispatch = glue("switch (").append(sel).append(glue(") {\n"));
+        for (CaseTree c : cases) {
+            Block b = newBlock();
+            bodies.add(b);
+            dispatch.append(caseLabel(c)).append(glue(" {\n")).append(jump(b)).append(glue("}\n"));
+            hasDefault |= c.getExpressions().isEmpty();
+        }
+        if (!hasDefault) {
+            // an exhaustive enum switch expression: javac throws IncompatibleClassChangeError here
+            dispatch.append(glue("default:\nthrow new java.lang.IncompatibleClassChangeError();\n"));
+        }
+        dispatch.append(glue("}\n"));
+        emit(dispatch);
+        cur.terminated = true;
+        jumpables.push(new Jumpable(s, null, exit, null, result));
+        for (int i = 0; i < cases.size(); i++) {
+            CaseTree c = cases.get(i);
+            place(bodies.get(i), c);
+            caseBody(c, result);
+            if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
+                jumpEnd(exit);
+            } else {
+                jumpEnd(i + 1 < cases.size() ? bodies.get(i + 1) : exit);
+            }
+        }
+        jumpables.pop();
+        place(exit, null);
+        return glue(result);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // verbatim copies with edits
+
+    private record Edit(int start, int end, Text text) {}
+
+    /**
+     * The source text of {@code tree} (which has no suspension point), with the edits the state
+     * machine needs: locals renamed or read from a snapshot, {@code this}/{@code super} qualified
+     * with the outer class, members hidden by {@code Coroutine} qualified, {@code return}s and
+     * jumps out of lowered statements rewritten.
+     */
+    private Text verbatim(Tree tree) {
+        List<Edit> edits = new ArrayList<>();
+        Map<Element, String> snapshots = new LinkedHashMap<>();
+        Set<Element> readLocals = new java.util.LinkedHashSet<>();
+        Deque<Tree> inner = new ArrayDeque<>(); // breakables inside the copied tree
+        Set<String> innerLabels = new HashSet<>();
+        new TreeScanner<Void, Void>() {
+            int lambdaDepth;
+            int classDepth;
+            Deque<Tree> yieldables = new ArrayDeque<>();
+
+            @Override
+            public Void visitIdentifier(IdentifierTree node, Void p) {
+                Element el = typed.element(node);
+                String name = node.getName().toString();
+                if (classDepth == 0 && (name.equals("this") || name.equals("super")) && !isStatic) {
+                    edits.add(new Edit(typed.start(node), typed.end(node), glue(outerName + "." + name)));
+                    return null;
+                }
+                if (el != null && candidates.contains(el)) {
+                    touch(el);
+                    readLocals.add(el);
+                    String n = nameOf(el);
+                    if (isHoisted(el) && (lambdaDepth > 0 || classDepth > 0)) {
+                        n = snapshots.computeIfAbsent(el, k -> nameOf(k) + "$snapshot" + (snapshotCounter++));
+                    }
+                    if (!n.equals(name)) {
+                        edits.add(new Edit(typed.start(node), typed.end(node), glue(n)));
+                    }
+                    return null;
+                }
+                if (el != null && localClasses.containsKey(el)) {
+                    touch(el);
+                    readLocals.add(el);
+                }
+                if (el != null && classDepth == 0 && el.getKind().isField() && coroutineMemberNames.contains(name)) {
+                    edits.add(new Edit(typed.start(node), typed.end(node), glue(qualifier(el) + name)));
+                }
+                return null;
+            }
+
+            @Override
+            public Void visitMethodInvocation(MethodInvocationTree node, Void p) {
+                if (classDepth == 0 && node.getMethodSelect() instanceof IdentifierTree id
+                        && coroutineMemberNames.contains(id.getName().toString())) {
+                    Element el = typed.element(node);
+                    edits.add(new Edit(typed.start(id), typed.end(id), glue(qualifier(el) + id.getName())));
+                    scan(node.getTypeArguments(), p);
+                    scan(node.getArguments(), p);
+                    return null;
+                }
+                return super.visitMethodInvocation(node, p);
+            }
+
+            @Override
+            public Void visitLambdaExpression(LambdaExpressionTree node, Void p) {
+                lambdaDepth++;
+                try {
+                    return super.visitLambdaExpression(node, p);
+                } finally {
+                    lambdaDepth--;
+                }
+            }
+
+            @Override
+            public Void visitClass(ClassTree node, Void p) {
+                classDepth++;
+                try {
+                    return super.visitClass(node, p);
+                } finally {
+                    classDepth--;
+                }
+            }
+
+            @Override
+            public Void visitReturn(ReturnTree node, Void p) {
+                if (classDepth > 0 || lambdaDepth > 0) {
+                    return super.visitReturn(node, p);
+                }
+                ExpressionTree e = node.getExpression();
+                Text value;
+                if (e == null) {
+                    value = glue("null");
+                } else if (awaits.isCompleted(e)) {
+                    MethodInvocationTree call = (MethodInvocationTree) e;
+                    value = call.getArguments().isEmpty() ? glue("null") : verbatim(call.getArguments().get(0));
+                } else {
+                    throw new IllegalStateException("return of a coroutine in a verbatim statement");
+                }
+                edits.add(new Edit(typed.start(node), typed.end(node),
+                        glue("{\n").append(returnCode(value)).append(glue("}"))));
+                return null;
+            }
+
+            @Override
+            public Void visitBreak(BreakTree node, Void p) {
+                if (classDepth == 0 && lambdaDepth == 0) {
+                    Block target = node.getLabel() == null
+                            ? (hasInnerBreakable(false) ? null : contextTarget(null, false, node))
+                            : (innerLabels.contains(node.getLabel().toString()) ? null
+                                    : contextTarget(node.getLabel().toString(), false, node));
+                    if (target != null) {
+                        edits.add(new Edit(typed.start(node), typed.end(node),
+                                glue("{\n").append(jump(target)).append(glue("}"))));
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public Void visitContinue(ContinueTree node, Void p) {
+                if (classDepth == 0 && lambdaDepth == 0) {
+                    Block target = node.getLabel() == null
+                            ? (hasInnerBreakable(true) ? null : contextTarget(null, true, node))
+                            : (innerLabels.contains(node.getLabel().toString()) ? null
+                                    : contextTarget(node.getLabel().toString(), true, node));
+                    if (target != null) {
+                        edits.add(new Edit(typed.start(node), typed.end(node),
+                                glue("{\n").append(jump(target)).append(glue("}"))));
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public Void visitYield(YieldTree node, Void p) {
+                if (classDepth == 0 && lambdaDepth == 0 && yieldables.isEmpty()) {
+                    Jumpable target = null;
+                    for (Jumpable j : jumpables) {
+                        if (j.yieldTemp != null) {
+                            target = j;
+                            break;
+                        }
+                    }
+                    if (target != null) {
+                        Text v = verbatim(node.getValue());
+                        edits.add(new Edit(typed.start(node), typed.end(node), glue("{\n" + target.yieldTemp + " = ")
+                                .append(v).append(glue(";\n")).append(jump(target.breakTo)).append(glue("}"))));
+                        return null;
+                    }
+                }
+                return super.visitYield(node, p);
+            }
+
+            private boolean hasInnerBreakable(boolean loopsOnly) {
+                for (Tree t : inner) {
+                    if (!loopsOnly || t.getKind() != Tree.Kind.SWITCH) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+
+            @Override
+            public Void visitLabeledStatement(LabeledStatementTree node, Void p) {
+                innerLabels.add(node.getLabel().toString());
+                return super.visitLabeledStatement(node, p);
+            }
+
+            @Override
+            public Void visitWhileLoop(WhileLoopTree node, Void p) {
+                return breakable(node, () -> super.visitWhileLoop(node, p));
+            }
+
+            @Override
+            public Void visitDoWhileLoop(DoWhileLoopTree node, Void p) {
+                return breakable(node, () -> super.visitDoWhileLoop(node, p));
+            }
+
+            @Override
+            public Void visitForLoop(ForLoopTree node, Void p) {
+                return breakable(node, () -> super.visitForLoop(node, p));
+            }
+
+            @Override
+            public Void visitEnhancedForLoop(EnhancedForLoopTree node, Void p) {
+                return breakable(node, () -> super.visitEnhancedForLoop(node, p));
+            }
+
+            @Override
+            public Void visitSwitch(SwitchTree node, Void p) {
+                return breakable(node, () -> super.visitSwitch(node, p));
+            }
+
+            @Override
+            public Void visitSwitchExpression(SwitchExpressionTree node, Void p) {
+                yieldables.push(node);
+                try {
+                    return super.visitSwitchExpression(node, p);
+                } finally {
+                    yieldables.pop();
+                }
+            }
+
+            private Void breakable(Tree node, java.util.function.Supplier<Void> body) {
+                inner.push(node);
+                try {
+                    return body.get();
+                } finally {
+                    inner.pop();
+                }
+            }
+        }.scan(tree, null);
+        Text out = new Text();
+        for (Map.Entry<Element, String> s : snapshots.entrySet()) {
+            emit("final var " + s.getValue() + " = " + nameOf(s.getKey()) + ";\n");
+        }
+        edits.sort(java.util.Comparator.comparingInt(Edit::start));
+        int pos = typed.start(tree);
+        for (Edit e : edits) {
+            if (e.start < pos) {
+                continue; // nested in an edit already applied
+            }
+            out.verbatim(src, pos, e.start);
+            out.append(e.text);
+            pos = e.end;
+        }
+        out.verbatim(src, pos, typed.end(tree));
+        for (Element e : readLocals) {
+            if (!snapshots.containsKey(e)) {
+                out.locals.add(e);
+            }
+        }
+        return out;
+    }
+
+    private String qualifier(Element member) {
+        if (member != null && member.getModifiers().contains(Modifier.STATIC)) {
+            return outerName + ".";
+        }
+        return outerName + ".this.";
+    }
+
+    /** The state a {@code break}/{@code continue} in a copied statement jumps to. */
+    private Block contextTarget(String label, boolean isContinue, Tree at) {
+        for (Jumpable j : jumpables) {
+            if (j.yieldTemp != null && label == null) {
+                continue;
+            }
+            if (label != null ? label.equals(j.label) : (!isContinue || j.continueTo != null)
+                    && !(j.tree instanceof LabeledStatementTree)) {
+                Block b = isContinue ? j.continueTo : j.breakTo;
+                if (b == null) {
+                    throw unsupported(at, "cannot find the target of this jump");
+                }
+                return b;
+            }
+        }
+        throw unsupported(at, "cannot find the target of this jump");
+    }
+
+    /** JLS 14.22, for the statements copied verbatim: can {@code s} complete normally? */
+    private boolean completesNormally(StatementTree s) {
+        switch (s.getKind()) {
+            case RETURN, THROW, BREAK, CONTINUE, YIELD:
+                return false;
+            case BLOCK: {
+                for (StatementTree t : ((BlockTree) s).getStatements()) {
+                    if (!completesNormally(t)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            case IF: {
+                IfTree i = (IfTree) s;
+                return i.getElseStatement() == null || completesNormally(i.getThenStatement())
+                        || completesNormally(i.getElseStatement());
+            }
+            case WHILE_LOOP: {
+                WhileLoopTree w = (WhileLoopTree) s;
+                return !isTrue(w.getCondition()) || breaksOut(w.getStatement());
+            }
+            case DO_WHILE_LOOP: {
+                DoWhileLoopTree d = (DoWhileLoopTree) s;
+                return !isTrue(d.getCondition()) || breaksOut(d.getStatement());
+            }
+            case FOR_LOOP: {
+                ForLoopTree f = (ForLoopTree) s;
+                return (f.getCondition() != null && !isTrue(f.getCondition())) || breaksOut(f.getStatement());
+            }
+            case LABELED_STATEMENT:
+                return completesNormally(((LabeledStatementTree) s).getStatement()) || true;
+            case SYNCHRONIZED:
+                return completesNormally(((SynchronizedTree) s).getBlock());
+            case TRY: {
+                TryTree t = (TryTree) s;
+                boolean any = completesNormally(t.getBlock());
+                for (CatchTree c : t.getCatches()) {
+                    any |= completesNormally(c.getBlock());
+                }
+                return any && (t.getFinallyBlock() == null || completesNormally(t.getFinallyBlock()));
+            }
+            case SWITCH: {
+                SwitchTree sw = (SwitchTree) s;
+                boolean hasDefault = false;
+                for (CaseTree c : sw.getCases()) {
+                    hasDefault |= c.getExpressions().isEmpty();
+                }
+                if (!hasDefault || breaksOut(sw)) {
+                    return true;
+                }
+                List<? extends CaseTree> cases = sw.getCases();
+                if (cases.isEmpty()) {
+                    return true;
+                }
+                for (CaseTree c : cases) {
+                    if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
+                        Tree body = c.getBody();
+                        if (body instanceof ExpressionTree || (body instanceof StatementTree st && completesNormally(st))) {
+                            return true;
+                        }
+                    }
+                }
+                CaseTree last = cases.get(cases.size() - 1);
+                if (last.getCaseKind() == CaseTree.CaseKind.STATEMENT) {
+                    List<? extends StatementTree> st = last.getStatements();
+                    return st.isEmpty() || completesNormally(st.get(st.size() - 1));
+                }
+                return false;
+            }
+            default:
+                return true;
+        }
+    }
+
+    private static boolean isTrue(ExpressionTree e) {
+        return unparen(e) instanceof LiteralTree l && Boolean.TRUE.equals(l.getValue());
+    }
+
+    /** Whether {@code body} has an unlabeled break that leaves the enclosing loop (approximately). */
+    private static boolean breaksOut(Tree body) {
+        boolean[] found = {false};
+        new TreeScanner<Void, Integer>() {
+            @Override
+            public Void visitBreak(BreakTree node, Integer depth) {
+                if (node.getLabel() != null || depth == 0) {
+                    found[0] = true;
+                }
+                return null;
+            }
+
+            @Override
+            public Void visitWhileLoop(WhileLoopTree node, Integer d) {
+                return super.visitWhileLoop(node, d + 1);
+            }
+
+            @Override
+            public Void visitDoWhileLoop(DoWhileLoopTree node, Integer d) {
+                return super.visitDoWhileLoop(node, d + 1);
+            }
+
+            @Override
+            public Void visitForLoop(ForLoopTree node, Integer d) {
+                return super.visitForLoop(node, d + 1);
+            }
+
+            @Override
+            public Void visitEnhancedForLoop(EnhancedForLoopTree node, Integer d) {
+                return super.visitEnhancedForLoop(node, d + 1);
+            }
+
+            @Override
+            public Void visitSwitch(SwitchTree node, Integer d) {
+                scan(node.getExpression(), d);
+                scan(node.getCases(), d + 1);
+                return null;
+            }
+
+            @Override
+            public Void visitLambdaExpression(LambdaExpressionTree node, Integer d) {
+                return null;
+            }
+
+            @Override
+            public Void visitClass(ClassTree node, Integer d) {
+                return null;
+            }
+        }.scan(body instanceof SwitchTree sw ? sw.getCases() : List.of(body), body instanceof SwitchTree ? 1 : 0);
+        return found[0];
+    }
+}

@@ -1,0 +1,18 @@
+package io.asyncj.processor.lower;
+
+import java.util.List;
+
+/**
+ * What {@link Lowerer} produces and the emitter writes: the regions and states of the machine and
+ * the fields it needs. Immutable once built.
+ */
+public record StateMachine(
+        String className,
+        String valueType,
+        Region root,
+        List<Field> fields,
+        List<String> constructorParameters,
+        boolean needsSneakyThrow,
+        int bodyPos,
+        int bodyEnd,
+        List<Text> memberTypes) {}

@@ -1,0 +1,158 @@
+package io.asyncj.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** One negative test per diagnostic: the file, the line and the message. */
+class DiagnosticsTest {
+    private static JavaFileObject source(String body) {
+        return JavaFileObjects.forSourceString("demo.Bad", """
+                package demo;
+                import io.asyncj.*;
+                import static io.asyncj.Asyncio.*;
+                public abstract class Bad {
+                """ + body + "}\n");
+    }
+
+    private static void assertError(String body, int line, String message) {
+        JavaFileObject file = source(body);
+        Compilation c = Harness.compile(file);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining(message).inFile(file).onLine(line);
+    }
+
+    @Test
+    void awaitOutsideAsync() {
+        assertError("""
+                static int f() {
+                    return await(sleep(0.0, 1));
+                }
+                """, 6, "[AsyncAwaitOutsideAsync]");
+    }
+
+    @Test
+    void awaitMethodOutsideAsyncResolvedByType() {
+        assertError("""
+                static int f(Coroutine<Integer> c) {
+                    return c.await();
+                }
+                """, 6, "[AsyncAwaitOutsideAsync]");
+    }
+
+    @Test
+    void awaitInInitializer() {
+        assertError("""
+                int x = await(sleep(0.0, 1));
+                """, 5, "[AsyncAwaitInInitializer]");
+    }
+
+    @Test
+    void awaitInLambda() {
+        assertError("""
+                @Async static Coroutine<Void> f() {
+                    Runnable r = () -> await(sleep(0));
+                    return completed();
+                }
+                """, 6, "[AsyncAwaitInLambda]");
+    }
+
+    @Test
+    void awaitInAnonymousClass() {
+        assertError("""
+                @Async static Coroutine<Void> f() {
+                    Runnable r = new Runnable() {
+                        public void run() {
+                            await(sleep(0));
+                        }
+                    };
+                    return completed();
+                }
+                """, 8, "[AsyncAwaitInClass]");
+    }
+
+    @Test
+    void awaitInSynchronized() {
+        assertError("""
+                @Async static Coroutine<Void> f(Object lock) {
+                    synchronized (lock) {
+                        await(sleep(0));
+                    }
+                    return completed();
+                }
+                """, 7, "[AsyncAwaitInSynchronized]");
+    }
+
+    @Test
+    void asyncNotReturningCoroutine() {
+        assertError("""
+                @Async static int f() {
+                    return 1;
+                }
+                """, 5, "[AsyncNotCoroutine]");
+    }
+
+    @Test
+    void asyncOnAbstractMethod() {
+        assertError("""
+                @Async abstract Coroutine<Void> f();
+                """, 5, "[AsyncNoBody]");
+    }
+
+    @Test
+    void asyncOnNativeMethod() {
+        assertError("""
+                @Async native Coroutine<Void> f();
+                """, 5, "[AsyncNoBody]");
+    }
+
+    @Test
+    void awaitInTryWithResourcesIsRefusedWithAnAlternative() {
+        assertError("""
+                @Async static Coroutine<Void> f() throws Exception {
+                    try (AutoCloseable c = () -> {}) {
+                        await(sleep(0));
+                    }
+                    return completed();
+                }
+                """, 7, "[AsyncUnsupported]");
+    }
+
+    @Test
+    void localClassUsedAcrossAwait() {
+        assertError("""
+                @Async static Coroutine<Integer> f() {
+                    class C { int v() { return 1; } }
+                    await(sleep(0));
+                    return completed(new C().v());
+                }
+                """, 6, "[AsyncLocalClassAcrossAwait]");
+    }
+
+    @Test
+    void droppedCoroutineIsAWarning() {
+        JavaFileObject file = source("""
+                @Async static Coroutine<Void> g() { return completed(); }
+                static void f() {
+                    g();
+                }
+                """);
+        Compilation c = Harness.compile(file);
+        assertThat(c).succeeded();
+        assertThat(c).hadWarningContaining("[AsyncDroppedCoroutine]").inFile(file).onLine(7);
+    }
+
+    @Test
+    void usersTypeErrorsStayOnTheUsersLine() {
+        assertError("""
+                @Async static Coroutine<Integer> f() {
+                    int x = await(sleep(0.0, 1));
+                    String s = x;
+                    return completed(x);
+                }
+                """, 7, "incompatible types");
+    }
+}

@@ -1,0 +1,358 @@
+package io.asyncj.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Programs compiled with the processor, run on the event loop, output checked. */
+class FunctionalTest {
+    private static final String HEADER = """
+            package demo;
+            import io.asyncj.*;
+            import java.util.*;
+            import java.io.IOException;
+            import static io.asyncj.Asyncio.*;
+            """;
+
+    private static String run(String body) {
+        return Harness.run("demo.Main", HEADER + body);
+    }
+
+    @Test
+    void instanceMethodTouchesPrivateMembersAndThis() {
+        assertEquals("hello 3 demo.Main true", run("""
+                public class Main {
+                    private int count = 1;
+                    private String greet(String s) { return "hello " + s; }
+                    @Override public String toString() { return "demo.Main"; }
+                    @Async Coroutine<String> go() {
+                        count += await(sleep(0.0, 2));
+                        Main self = this;
+                        return completed(greet("" + count) + " " + toString() + " " + (self == this));
+                    }
+                    static String main() { return run(new Main().go()); }
+                }
+                """));
+    }
+
+    @Test
+    void genericMethodsVarAndWildcards() {
+        assertEquals("[a, b]|a|2", run("""
+                public class Main {
+                    @Async static <T extends Comparable<T>> Coroutine<T> min(List<? extends T> xs) {
+                        var best = xs.get(0);
+                        for (var x : xs) {
+                            await(sleep(0));
+                            if (x.compareTo(best) < 0) best = x;
+                        }
+                        return completed(best);
+                    }
+                    @Async static Coroutine<String> go() {
+                        List<String> l = new ArrayList<>(List.of("b", "a"));
+                        Collections.sort(l);
+                        var m = await(min(l));
+                        Map<String, List<Integer>> map = new TreeMap<>();
+                        map.computeIfAbsent(m, k -> new ArrayList<>()).add(await(sleep(0.0, 2)));
+                        return completed(l + "|" + m + "|" + map.get("a").get(0));
+                    }
+                    static String main() { return run(go()); }
+                }
+                """));
+    }
+
+    @Test
+    void everyPrimitiveStaysUnboxedAcrossAwaits() {
+        assertEquals("true 1 2 3 4 5 6.5 7.5 x", run("""
+                public class Main {
+                    @Async static Coroutine<String> go() {
+                        boolean z = true; byte b = 1; short s = 2; int i = 3; long l = 4; char c = '5';
+                        float f = 6.5f; double d = 7.5; char x = 'x';
+                        await(sleep(0));
+                        return completed(z + " " + b + " " + s + " " + i + " " + l + " " + c + " " + f + " " + d + " " + x);
+                    }
+                    static String main() { return run(go()); }
+                }
+                """));
+    }
+
+    @Test
+    void lambdasCaptureSnapshotsOfHoistedLocals() {
+        assertEquals("0 1 2", run("""
+                public class Main {
+                    @Async static Coroutine<String> go() {
+                        List<java.util.function.Supplier<String>> fs = new ArrayList<>();
+                        for (int i = 0; i < 3; i++) {
+                            int k = i;
+                            await(sleep(0));
+                            fs.add(() -> "" + k);
+                            await(sleep(0));
+                        }
+                        StringBuilder sb = new StringBuilder();
+                        for (var f : fs) sb.append(sb.length() == 0 ? "" : " ").append(f.get());
+                        return completed(sb.toString());
+                    }
+                    static String main() { return run(go()); }
+                }
+                """));
+    }
+
+    @Test
+    void checkedExceptionsPropagateAndCatchStaysLegal() {
+        assertEquals("caught boom / finally / after", run("""
+                public class Main {
+                    static StringBuilder sb = new StringBuilder();
+                    @Async static Coroutine<String> read(String p) throws IOException {
+                        await(sleep(0));
+                        throw new IOException(p);
+                    }
+                    @Async static Coroutine<Void> go() {
+                        try {
+                            await(read("boom"));
+                            sb.append("not here");
+                        } catch (IOException e) {
+                            sb.append("caught ").append(e.getMessage());
+                        } finally {
+                            sb.append(" / finally");
+                        }
+                        sb.append(" / after");
+                        return completed();
+                    }
+                    static String main() { run(go()); return sb.toString(); }
+                }
+                """));
+    }
+
+    @Test
+    void finallyWithAwaitRunsOnReturnBreakAndException() {
+        // sb.append("r=") runs before the awaited ret() appends "f1 ": Java's left-to-right order
+        assertEquals("r=f1 1 | f2 loop-out | f3 e=x", run("""
+                public class Main {
+                    static StringBuilder sb = new StringBuilder();
+                    @Async static Coroutine<Integer> ret() {
+                        try {
+                            return completed(await(sleep(0.0, 1)));
+                        } finally {
+                            await(sleep(0));
+                            sb.append("f1 ");
+                        }
+                    }
+                    @Async static Coroutine<Void> brk() {
+                        while (true) {
+                            try {
+                                await(sleep(0));
+                                break;
+                            } finally {
+                                sb.append("f2 ");
+                                await(sleep(0));
+                            }
+                        }
+                        sb.append("loop-out");
+                        return completed();
+                    }
+                    @Async static Coroutine<Void> exc() {
+                        try {
+                            await(sleep(0));
+                            throw new IllegalStateException("x");
+                        } finally {
+                            await(sleep(0));
+                            sb.append("f3 ");
+                        }
+                    }
+                    @Async static Coroutine<Void> go() {
+                        sb.append("r=").append(await(ret()));
+                        sb.append(" | ");
+                        await(brk());
+                        sb.append(" | ");
+                        try { await(exc()); } catch (IllegalStateException e) { sb.append("e=" + e.getMessage()); }
+                        return completed();
+                    }
+                    static String main() { run(go()); return sb.toString(); }
+                }
+                """));
+    }
+
+    @Test
+    void finallyOverridesWithReturn() {
+        assertEquals("2", run("""
+                public class Main {
+                    @SuppressWarnings("finally")
+                    @Async static Coroutine<Integer> go() {
+                        try {
+                            await(sleep(0));
+                            throw new IllegalStateException();
+                        } finally {
+                            return completed(await(sleep(0.0, 2)));
+                        }
+                    }
+                    static String main() { return "" + run(go()); }
+                }
+                """));
+    }
+
+    @Test
+    void cancellationArrivesAtTheAwaitInsideTry() {
+        assertEquals("cancelled finally", run("""
+                public class Main {
+                    static StringBuilder sb = new StringBuilder();
+                    @Async static Coroutine<Void> sleeper() {
+                        try {
+                            await(sleep(10));
+                            sb.append("woke");
+                        } catch (CancelledException e) {
+                            sb.append("cancelled");
+                            throw e;
+                        } finally {
+                            sb.append(" finally");
+                        }
+                        return completed();
+                    }
+                    @Async static Coroutine<Void> go() {
+                        Task<Void> t = createTask(sleeper());
+                        await(sleep(0));
+                        t.cancel();
+                        try { await(t); } catch (CancelledException e) { }
+                        return completed();
+                    }
+                    static String main() { run(go()); return sb.toString(); }
+                }
+                """));
+    }
+
+    @Test
+    void returningACoroutineAwaitsIt() {
+        assertEquals("6", run("""
+                public class Main {
+                    @Async static Coroutine<Integer> sum(int n) {
+                        if (n == 0) return completed(0);
+                        return plus(n, sum(n - 1));
+                    }
+                    @Async static Coroutine<Integer> plus(int n, Coroutine<Integer> rest) {
+                        return completed(n + await(rest));
+                    }
+                    static String main() { return "" + run(sum(3)); }
+                }
+                """));
+    }
+
+    @Test
+    void tenThousandNestedSynchronousAwaitsDoNotOverflowTheStack() {
+        assertEquals("10000", run("""
+                public class Main {
+                    @Async static Coroutine<Integer> depth(int n) {
+                        if (n == 0) return completed(0);
+                        return completed(1 + await(depth(n - 1)));
+                    }
+                    static String main() { return "" + run(depth(10_000)); }
+                }
+                """));
+    }
+
+    @Test
+    void nestedInnerEnumInterfaceAndRecursion() {
+        assertEquals("inner:5 enum:B2 iface:7 fib:13", run("""
+                public class Main {
+                    int base = 2;
+                    class Inner {
+                        @Async Coroutine<Integer> plus(int x) { return completed(base + await(sleep(0.0, x))); }
+                    }
+                    enum E { A, B;
+                        @Async Coroutine<String> tag() { await(sleep(0)); return completed(name() + ordinal() * 2); }
+                    }
+                    interface I {
+                        int k();
+                        @Async default Coroutine<Integer> twiceK() { int v = await(sleep(0.0, k())); return completed(v + k() - 1); }
+                    }
+                    @Async static Coroutine<Integer> fib(int n) {
+                        if (n < 2) return completed(n);
+                        return completed(await(fib(n - 1)) + await(fib(n - 2)));
+                    }
+                    @Async static Coroutine<String> go() {
+                        Main m = new Main();
+                        int a = await(m.new Inner().plus(3));
+                        String b = await(E.B.tag());
+                        I i = () -> 4;
+                        int c = await(i.twiceK());
+                        return completed("inner:" + a + " enum:" + b + " iface:" + c + " fib:" + await(fib(7)));
+                    }
+                    static String main() { return run(go()); }
+                }
+                """));
+    }
+
+    @Test
+    void localClassesAndRecordsInTheBody() {
+        assertEquals("P[x=1, y=2] 3", run("""
+                public class Main {
+                    @Async static Coroutine<String> go() {
+                        record P(int x, int y) {}
+                        P p = new P(1, await(sleep(0.0, 2)));
+                        class Adder { int add(P p) { return p.x() + p.y(); } }
+                        int sum = new Adder().add(p);
+                        return completed(p + " " + sum);
+                    }
+                    static String main() { return run(go()); }
+                }
+                """));
+    }
+
+    @Test
+    void awaitOnFuturesCompletionStagesAndMethodSpelling() {
+        assertEquals("7 8 9", run("""
+                public class Main {
+                    @Async static Coroutine<String> go() {
+                        java.util.concurrent.CompletableFuture<Integer> cf = java.util.concurrent.CompletableFuture.completedFuture(7);
+                        int a = await(cf);
+                        int b = sleep(0.0, 8).await();
+                        Task<Integer> t = createTask(sleep(0.0, 9));
+                        return completed(a + " " + b + " " + t.await());
+                    }
+                    static String main() { return run(go()); }
+                }
+                """));
+    }
+
+    @Test
+    void labeledJumpsEnhancedForAndSwitchOnStrings() {
+        assertEquals("a1 b1 |x:2|", run("""
+                public class Main {
+                    @Async static Coroutine<String> go() {
+                        StringBuilder sb = new StringBuilder();
+                        outer:
+                        for (String s : new String[] {"a", "b", "c"}) {
+                            for (int i : List.of(1, 2, 3)) {
+                                if (s.equals("c")) break outer;
+                                sb.append(s).append(await(sleep(0.0, i))).append(' ');
+                                continue outer;
+                            }
+                        }
+                        switch (await(sleep(0.0, "x"))) {
+                            case "y" -> sb.append("no");
+                            case "x" -> sb.append("|x:").append(await(sleep(0.0, 2))).append('|');
+                            default -> sb.append("no");
+                        }
+                        return completed(sb.toString());
+                    }
+                    static String main() { return run(go()); }
+                }
+                """));
+    }
+
+    @Test
+    void stackTracesPointAtTheUsersLines() {
+        String trace = run("""
+                public class Main {
+                    @Async static Coroutine<Void> fail() {
+                        await(sleep(0));
+                        int x = 1;
+                        throw new IllegalStateException("line 10");
+                    }
+                    static String main() {
+                        try { run(fail()); return "no"; }
+                        catch (IllegalStateException e) { return e.getStackTrace()[0].toString(); }
+                    }
+                }
+                """);
+        assertTrue(trace.endsWith("(Main.java:10)"), trace);
+    }
+}

@@ -1,0 +1,270 @@
+package io.asyncj.processor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Writes random but valid, terminating method bodies over {@code int} variables, with
+ * {@code AWAIT(e)} at random expression positions and {@code RET(e)} for returns. The same body is
+ * expanded into a synchronous method and an {@code @Async} one by {@link DifferentialTest}.
+ */
+final class ProgramGenerator {
+    private final Random random;
+    private final StringBuilder out = new StringBuilder();
+    private final List<String> vars = new ArrayList<>();
+    private int fresh;
+    private boolean arrays;
+    private int depth;
+    private int loops; // enclosing loops (break/continue allowed)
+    private final List<String> labels = new ArrayList<>();
+
+    ProgramGenerator(Random random) {
+        this.random = random;
+    }
+
+    String program() {
+        line("int[] arr = {" + expr(0) + ", " + expr(0) + ", 3, 4};");
+        arrays = true;
+        line("int v0 = " + expr(2) + ";");
+        line("int v1 = " + expr(2) + ";");
+        vars.add("v0");
+        vars.add("v1");
+        int n = 2 + random.nextInt(4);
+        for (int i = 0; i < n; i++) {
+            statement();
+        }
+        line("return RET(v0 * 31 + v1 + arr[0] + arr[1] * 7 + arr[2] + arr[3]);");
+        return out.toString();
+    }
+
+    private void line(String s) {
+        out.append("    ".repeat(depth + 1)).append(s).append('\n');
+    }
+
+    private String var() {
+        return vars.get(random.nextInt(vars.size()));
+    }
+
+    private String expr(int budget) {
+        int k = random.nextInt(budget <= 0 ? 3 : 11);
+        if (k == 8 || k == 10) {
+            if (!arrays) {
+                k = 0;
+            }
+        }
+        switch (k) {
+            case 0:
+                return Integer.toString(random.nextInt(10));
+            case 1:
+                return vars.isEmpty() ? "1" : var();
+            case 2:
+                return "AWAIT(" + expr(budget - 1) + ")";
+            case 3:
+                return "t.f(" + expr(budget - 1) + ")";
+            case 4:
+                return "(" + expr(budget - 1) + " + " + expr(budget - 1) + ")";
+            case 5:
+                return "(" + expr(budget - 1) + " * " + expr(budget - 1) + ")";
+            case 6:
+                return "(" + cond(budget - 1) + " ? " + expr(budget - 1) + " : " + expr(budget - 1) + ")";
+            case 7:
+                return vars.isEmpty() ? "2" : "(" + var() + " += " + expr(budget - 1) + ")";
+            case 8:
+                return "arr[Math.floorMod(" + expr(budget - 1) + ", 4)]";
+            case 9:
+                return vars.isEmpty() ? "3" : "(" + var() + (random.nextBoolean() ? "++" : "--") + ")";
+            default:
+                return "(arr[Math.floorMod(" + expr(budget - 1) + ", 4)] -= " + expr(budget - 1) + ")";
+        }
+    }
+
+    private String cond(int budget) {
+        switch (budget <= 0 ? 0 : random.nextInt(4)) {
+            case 0:
+                return "(" + expr(budget) + " > " + expr(budget) + ")";
+            case 1:
+                return "(" + cond(budget - 1) + " && " + cond(budget - 1) + ")";
+            case 2:
+                return "(" + cond(budget - 1) + " || " + cond(budget - 1) + ")";
+            default:
+                return "(Math.floorMod(" + expr(budget) + ", 3) == 0)";
+        }
+    }
+
+    private void statement() {
+        int choice = depth > 3 ? random.nextInt(4) : random.nextInt(15);
+        switch (choice) {
+            case 0, 1 -> line(var() + " = " + expr(3) + ";");
+            case 2 -> line("t.log(" + expr(3) + ");");
+            case 3 -> jump();
+            case 4 -> {
+                line("if " + cond(2) + " {");
+                block();
+                if (random.nextBoolean()) {
+                    line("} else {");
+                    block();
+                }
+                line("}");
+            }
+            case 5 -> {
+                String i = "i" + fresh++;
+                maybeLabel();
+                line("for (int " + i + " = 0; " + i + " < " + expr(1).replace("AWAIT", "AWAIT") + " % 3; " + i + "++) {");
+                loopBody(i);
+                line("}");
+            }
+            case 6 -> {
+                String w = "w" + fresh++;
+                line("int " + w + " = 0;");
+                maybeLabel();
+                line("while (" + w + "++ < 2 && " + cond(1) + ") {");
+                loopBody(null);
+                line("}");
+            }
+            case 7 -> {
+                String d = "d" + fresh++;
+                line("int " + d + " = 0;");
+                maybeLabel();
+                line("do {");
+                loopBody(null);
+                line("} while (" + d + "++ < " + expr(1) + " % 2);");
+            }
+            case 8 -> {
+                line("try {");
+                block();
+                line("if " + cond(1) + " throw new IllegalStateException(\"x\" + " + expr(1) + ");");
+                line("} catch (IllegalStateException e" + fresh + ") {");
+                depth++;
+                line("t.log(e" + fresh++ + ".getMessage());");
+                depth--;
+                block();
+                if (random.nextBoolean()) {
+                    line("} finally {");
+                    block();
+                }
+                line("}");
+            }
+            case 9 -> {
+                line("try {");
+                block();
+                line("} finally {");
+                block();
+                line("}");
+            }
+            case 10 -> {
+                line("switch (Math.floorMod(" + expr(2) + ", 3)) {");
+                depth++;
+                for (int c = 0; c < 3; c++) {
+                    line(c == 2 ? "default:" : "case " + c + ":");
+                    loops++;
+                    labels.add(null);
+                    block();
+                    labels.remove(labels.size() - 1);
+                    loops--;
+                    if (random.nextBoolean()) {
+                        line("    break;");
+                    }
+                }
+                depth--;
+                line("}");
+            }
+            case 11 -> {
+                line("switch (Math.floorMod(" + expr(2) + ", 3)) {");
+                depth++;
+                line("case 0 -> t.log(" + expr(2) + ");");
+                line("case 1 -> {");
+                block();
+                line("}");
+                line("default -> " + var() + " = " + expr(2) + ";");
+                depth--;
+                line("}");
+            }
+            case 12 -> {
+                String l = "l" + fresh++;
+                line("{");
+                depth++;
+                line("int " + l + " = " + expr(2) + ";");
+                vars.add(l);
+                statement();
+                line("t.log(" + l + ");");
+                vars.remove(l);
+                depth--;
+                line("}");
+            }
+            case 13 -> line(var() + " = switch (Math.floorMod(" + expr(2) + ", 2)) { case 0 -> " + expr(2)
+                    + "; default -> { int y" + fresh + " = " + expr(2) + "; yield y" + fresh++ + " + " + expr(1) + "; } };");
+            default -> line("if " + cond(1) + " return RET(" + expr(2) + ");");
+        }
+    }
+
+    private String pendingLabel;
+
+    private void maybeLabel() {
+        if (random.nextInt(3) == 0) {
+            pendingLabel = "L" + fresh++;
+            line(pendingLabel + ":");
+        }
+    }
+
+    private void loopBody(String counter) {
+        String label = pendingLabel;
+        pendingLabel = null;
+        loops++;
+        labels.add(label);
+        if (counter != null) {
+            vars.add(counter);
+        }
+        // the counter is read, never written, by the body (writes could loop forever)
+        List<String> saved = new ArrayList<>(vars);
+        if (counter != null) {
+            vars.remove(counter);
+            depth++;
+            line("t.log(" + counter + ");");
+            depth--;
+        }
+        block();
+        vars.clear();
+        vars.addAll(saved);
+        if (counter != null) {
+            vars.remove(counter);
+        }
+        labels.remove(labels.size() - 1);
+        loops--;
+    }
+
+    private void jump() {
+        if (loops == 0) {
+            line("t.log(" + expr(2) + ");");
+            return;
+        }
+        List<String> named = new ArrayList<>();
+        for (String l : labels) {
+            if (l != null) {
+                named.add(l);
+            }
+        }
+        String kind = random.nextBoolean() ? "break" : "continue";
+        if ("continue".equals(kind) && labels.get(labels.size() - 1) == null && isSwitchInnermost()) {
+            kind = "break";
+        }
+        String target = "";
+        if (!named.isEmpty() && random.nextBoolean()) {
+            target = " " + named.get(random.nextInt(named.size()));
+        }
+        line("if " + cond(1) + " " + kind + target + ";");
+    }
+
+    private boolean isSwitchInnermost() {
+        return true; // conservative: unlabeled continue only as labeled jumps
+    }
+
+    private void block() {
+        depth++;
+        int n = 1 + random.nextInt(3);
+        for (int i = 0; i < n; i++) {
+            statement();
+        }
+        depth--;
+    }
+}
