@@ -17,8 +17,8 @@ import java.util.Map;
  * {@code gather}, {@code sleep}. Each repetition is one {@code run(...)} (a fresh event loop, as the
  * asyncio peer's {@code asyncio.run}), and the time is taken inside the main coroutine, as there.
  *
- * <p>Not yet here: W3 (needs asyncj's Queue) and W5 (needs asyncj's streams); they report
- * {@code not_implemented} until those exist in the runtime.
+ * <p>W3 ({@link W3PingPong}, {@code AsyncQueue}) and W5 ({@link W5Echo}, streams) have their own
+ * classes.
  */
 public final class AsyncjBench {
     private AsyncjBench() {}
@@ -201,7 +201,9 @@ public final class AsyncjBench {
         Driver.main("asyncj", args, Map.of(
                 "W1", n -> run(w1(n)),
                 "W2", n -> run(w2(n)),
+                "W3", n -> run(W3PingPong.w3(n)),
                 "W4", n -> run(w4(Driver.delaysNanos(n))),
+                "W5", n -> run(W5Echo.w5(n)),
                 "W6", AsyncjBench::w6,
                 "W7", n -> run(w7(n))));
     }
