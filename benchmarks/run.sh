@@ -2,7 +2,7 @@
 # asyncj benchmarks: builds what is needed, runs asyncj and its peers on W1-W7 (shared BENCH.md),
 # prints the RESULT lines and the table of medians and ratios, writes benchmarks/results/latest.{txt,json,svg}.
 #
-#   benchmarks/run.sh                 # everything, full N, 3 JVM warm-ups + 5 reps (python: 3 reps)
+#   benchmarks/run.sh                 # everything, full N, 5 JVM warm-ups + 5 reps (python: 3 reps)
 #   benchmarks/run.sh --quick         # small N, 1 warm-up + 1 rep: proves the suite works (~2 min)
 #   benchmarks/run.sh W2 W6           # only those workloads
 #   benchmarks/run.sh --peers python,kotlin,asyncj --reps 3 W1

@@ -180,7 +180,7 @@ def main():
     ap.add_argument("--peers", default=None,
                     help="comma-separated (default: %s; full runs add vthreads2)" % ",".join(DEFAULT_PEERS))
     ap.add_argument("--reps", type=int, default=None, help="measured repetitions (default 5, quick 1)")
-    ap.add_argument("--warmups", type=int, default=None, help="JVM warm-ups (default 3, quick 1)")
+    ap.add_argument("--warmups", type=int, default=None, help="JVM warm-ups (default 5, quick 1)")
     ap.add_argument("--n", type=int, default=None, help="override N for every workload")
     ap.add_argument("--strict", action="store_true", help="exit 1 if asyncj is missing too")
     ap.add_argument("workloads", nargs="*")
@@ -194,7 +194,7 @@ def main():
         a.peers = ",".join(DEFAULT_PEERS + ([] if a.quick else ["vthreads2"]))
     peers = [p for p in a.peers.split(",") if p]
     reps = a.reps if a.reps is not None else (1 if a.quick else 5)
-    jvm_warmups = a.warmups if a.warmups is not None else (1 if a.quick else 3)
+    jvm_warmups = a.warmups if a.warmups is not None else (1 if a.quick else 5)
     timeout = 120 if a.quick else 900
     cmds = peer_commands(a)
 
