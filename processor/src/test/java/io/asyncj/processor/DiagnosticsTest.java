@@ -155,4 +155,20 @@ class DiagnosticsTest {
                 }
                 """, 7, "incompatible types");
     }
+
+    @Test
+    void undeclaredCheckedExceptionThroughALoweredFinallyIsReportedWhereThrown() {
+        assertError("""
+                @Async static Coroutine<Void> fail() throws java.io.IOException { return completed(); }
+                @Async static Coroutine<Void> f() {
+                    try {
+                        await(sleep(0));
+                        await(fail());
+                    } finally {
+                        await(sleep(0));
+                    }
+                    return completed();
+                }
+                """, 9, "unreported exception java.io.IOException");
+    }
 }

@@ -355,4 +355,48 @@ class FunctionalTest {
                 """);
         assertTrue(trace.endsWith("(Main.java:10)"), trace);
     }
+
+    @Test
+    void checkedExceptionsLeaveLoweredFinallyWithTheirStaticTypes() {
+        // the inner finally holds the IOException while it runs; the outer multi-catch must still
+        // be legal (javac: "never thrown in body") and catch it; precise rethrow and throws E too
+        assertEquals("[inner finally, outer caught inner, rethrow p, pf, outer p, gen finally, main g]", run("""
+                public class Main {
+                    static List<String> trace = new ArrayList<>();
+                    @Async static Coroutine<Void> fail(String m) throws IOException { await(sleep(0)); throw new IOException(m); }
+                    interface Thrower<E extends Exception> { void run() throws E; }
+                    @Async static <E extends Exception> Coroutine<Void> gen(Thrower<E> t) throws E {
+                        try { await(sleep(0)); t.run(); } finally { trace.add("gen finally"); }
+                        return completed();
+                    }
+                    @Async static Coroutine<String> f() {
+                        try {
+                            try { await(fail("inner")); } finally { trace.add("inner finally"); }
+                        } catch (IOException | IllegalStateException e) { trace.add("outer caught " + e.getMessage()); }
+                        try {
+                            try {
+                                await(fail("p"));
+                            } catch (Exception e) {
+                                trace.add("rethrow " + e.getMessage());
+                                throw e;
+                            } finally {
+                                await(sleep(0));
+                                trace.add("pf");
+                            }
+                        } catch (java.io.FileNotFoundException e) {
+                            trace.add("no");
+                        } catch (IOException e) {
+                            trace.add("outer " + e.getMessage());
+                        }
+                        try {
+                            await(gen(() -> { throw new java.io.FileNotFoundException("g"); }));
+                        } catch (java.io.FileNotFoundException e) {
+                            trace.add("main " + e.getMessage());
+                        }
+                        return completed("x");
+                    }
+                    static String main() { run(f()); return trace.toString(); }
+                }
+                """));
+    }
 }

@@ -197,7 +197,7 @@ class LanguageTest {
             } finally {
                 trace.add("inner finally");
             }
-        } catch (Exception e) {
+        } catch (IOException | IllegalStateException e) {
             trace.add("outer caught " + e.getMessage());
         }
         return completed(await(finallyOverrides()));

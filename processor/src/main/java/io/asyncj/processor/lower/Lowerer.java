@@ -925,8 +925,8 @@ public final class Lowerer {
             stmtPos = typed.start(fin);
             stmt(fin);
             if (!cur.terminated) {
-                needsSneaky = true;
-                Text end = glue("if ($ex" + frame.id + " != null) {\nthrow $sneakyThrow($ex" + frame.id + ");\n}\n");
+                Text end = glue("if ($ex" + frame.id + " != null) {\n").append(rethrow(s, "$ex" + frame.id))
+                        .append(glue("}\n"));
                 end.append(glue("switch ($fin" + frame.id + ") {\n"));
                 for (Map.Entry<Block, Integer> exit : frame.exits.entrySet()) {
                     end.append(glue("case " + exit.getValue() + ": {\n")).append(jump(exit.getKey())).append(glue("}\n"));
@@ -939,6 +939,29 @@ public final class Lowerer {
         }
         cur = null;
         place(after, null);
+    }
+
+    /**
+     * Rethrows the exception a finally block held, with the static types javac would have seen
+     * leave the try statement: one typed {@code throw} per checked exception its resources, body
+     * and catches can throw (positioned where it is thrown, so an undeclared one is reported
+     * there), then {@code $rethrow} for the unchecked rest. Outer catch clauses stay legal and
+     * javac keeps checking checked exceptions as written.
+     */
+    private Text rethrow(TryTree s, String held) {
+        Text out = new Text();
+        for (TypedBody.Thrown t : typed.thrownBeforeFinally(s)) {
+            String value;
+            if (t.typeVariable()) {
+                needsSneaky = true;
+                value = "this.<" + t.type() + ">$as(" + held + ")";
+            } else {
+                value = "(" + t.type() + ") " + held;
+            }
+            out.glue(typed.start(t.origin()), "if (" + held + " instanceof " + t.erasure() + ") {\nthrow " + value
+                    + ";\n}\n");
+        }
+        return out.append(glue("throw $rethrow(" + held + ");\n"));
     }
 
     /** Appends an inline block's closing jump, so its text can stand inside a catch clause. */
