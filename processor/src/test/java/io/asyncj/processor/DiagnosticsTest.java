@@ -110,18 +110,6 @@ class DiagnosticsTest {
     }
 
     @Test
-    void awaitInTryWithResourcesIsRefusedWithAnAlternative() {
-        assertError("""
-                @Async static Coroutine<Void> f() throws Exception {
-                    try (AutoCloseable c = () -> {}) {
-                        await(sleep(0));
-                    }
-                    return completed();
-                }
-                """, 7, "[AsyncUnsupported]");
-    }
-
-    @Test
     void localClassUsedAcrossAwait() {
         assertError("""
                 @Async static Coroutine<Integer> f() {

@@ -399,4 +399,58 @@ class FunctionalTest {
                 }
                 """));
     }
+
+    @Test
+    void tryWithResourcesAwaitsInInitializersAndBody() {
+        assertEquals(String.join("|", "open a", "open b", "body ab", "close b", "close a", "main java.io.IOException: boom",
+                "open e", "open c", "close c", "close e", "caught body suppressed [close c, close e]", "finally",
+                "open r0", "close r0", "open r1", "close r1", "open r2", "close r2", "ret"), run("""
+                public class Main {
+                    static List<String> trace = new ArrayList<>();
+                    static class Resource implements java.io.Closeable {
+                        final String name; final boolean failClose;
+                        Resource(String name) { this(name, false); }
+                        Resource(String name, boolean failClose) { this.name = name; this.failClose = failClose; trace.add("open " + name); }
+                        @Override public void close() throws IOException {
+                            trace.add("close " + name);
+                            if (failClose) throw new IOException("close " + name);
+                        }
+                    }
+                    @Async static Coroutine<Void> fail(String m) throws IOException { await(sleep(0)); throw new IOException(m); }
+                    @Async static Coroutine<String> text(String s) { await(sleep(0)); return completed(s); }
+                    @Async static Coroutine<String> f() throws IOException {
+                        try (Resource a = new Resource("a"); Resource b = new Resource(await(text("b")))) {
+                            await(sleep(0));
+                            trace.add("body " + a.name + b.name);
+                            await(fail("boom"));
+                        }
+                        return completed("x");
+                    }
+                    @Async static Coroutine<String> g() throws IOException {
+                        Resource existing = new Resource("e", true);
+                        try (existing; Resource n = null; var c = new Resource("c", true)) {
+                            await(sleep(0));
+                            throw new IllegalStateException("body");
+                        } catch (IllegalStateException | IOException e) {
+                            trace.add("caught " + e.getMessage() + " suppressed "
+                                    + Arrays.stream(e.getSuppressed()).map(Throwable::getMessage).toList());
+                        } finally {
+                            trace.add("finally");
+                        }
+                        for (int i = 0; i < 3; i++) {
+                            try (Resource r = new Resource("r" + i)) {
+                                if (i == 1) continue;
+                                if (await(text("x")).equals("x") && i == 2) return completed("ret");
+                            }
+                        }
+                        return completed("end");
+                    }
+                    static String main() throws Exception {
+                        try { run(f()); } catch (Exception e) { trace.add("main " + e); }
+                        trace.add(run(g()));
+                        return String.join("|", trace);
+                    }
+                }
+                """));
+    }
 }

@@ -260,6 +260,23 @@ class LanguageTest {
         }
     }
 
+    @Async
+    Coroutine<String> tryWithResources() throws IOException {
+        try (Resource a = new Resource(trace, "a"); Resource b = new Resource(trace, await(text("b")))) {
+            await(sleep(0));
+            trace.add("body " + a.name + b.name);
+            await(fail("boom"));
+        }
+        return completed("not reached");
+    }
+
+    @Test
+    void tryWithResourcesClosesInReverseOrderAcrossAwaits() {
+        IOException e = assertThrows(IOException.class, () -> run(tryWithResources()));
+        assertEquals("boom", e.getMessage());
+        assertEquals(List.of("open a", "open b", "body ab", "close b", "close a"), trace);
+    }
+
     // ---- locals, lambdas, generics, members ----
 
     private int counter;

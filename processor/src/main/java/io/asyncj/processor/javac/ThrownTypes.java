@@ -52,8 +52,16 @@ final class ThrownTypes extends TreeScanner {
         return t.thrown;
     }
 
-    static ThrownTypes analyzer(Types types, Symtab syms, Names names) {
-        return new ThrownTypes(types, syms, names, null);
+    /** What resources {@code from..} of {@code tree} (initializers and close()) and its body can throw. */
+    static List<Entry> resourcesFrom(Types types, Symtab syms, Names names, JCTree.JCTry tree, int from) {
+        ThrownTypes t = new ThrownTypes(types, syms, names, null);
+        t.findReassigned(tree);
+        for (int i = from; i < tree.resources.size(); i++) {
+            t.scan(tree.resources.get(i));
+            t.markClose(tree.resources.get(i));
+        }
+        t.scan(tree.body);
+        return t.thrown;
     }
 
     private void findReassigned(JCTree tree) {
@@ -87,7 +95,7 @@ final class ThrownTypes extends TreeScanner {
         }.scan(tree);
     }
 
-    boolean isChecked(Type t) {
+    private boolean isChecked(Type t) {
         return t != null && !t.isErroneous() && !types.isSubtype(t, syms.runtimeExceptionType)
                 && !types.isSubtype(t, syms.errorType);
     }
@@ -253,7 +261,7 @@ final class ThrownTypes extends TreeScanner {
     }
 
     /** The thrown types of {@code close()} as a member of {@code type} (most derived declaration). */
-    List<Type> closeThrown(Type type) {
+    private List<Type> closeThrown(Type type) {
         if (type == null || type.isErroneous()) {
             return List.of();
         }

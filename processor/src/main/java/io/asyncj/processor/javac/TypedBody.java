@@ -214,18 +214,9 @@ public final class TypedBody {
         return thrown(ThrownTypes.of(types, syms, names, (JCTree) tree, (JCTree.JCTry) tree));
     }
 
-    /** The checked exceptions {@code resource}'s {@code close()} throws. */
-    public java.util.List<Thrown> closeThrown(Tree resource) {
-        JCTree r = (JCTree) resource;
-        Type type = r instanceof JCTree.JCVariableDecl vd && vd.sym != null ? vd.sym.type : r.type;
-        ThrownTypes t = ThrownTypes.analyzer(types, syms, names);
-        java.util.List<Thrown> out = new java.util.ArrayList<>();
-        for (Type x : t.closeThrown(type)) {
-            if (t.isChecked(x)) {
-                out.add(thrown(x, resource));
-            }
-        }
-        return out;
+    /** What resources {@code from..} of a try-with-resources (inits and closes) and its body can throw. */
+    public java.util.List<Thrown> thrownByResourcesFrom(com.sun.source.tree.TryTree tree, int from) {
+        return thrown(ThrownTypes.resourcesFrom(types, syms, names, (JCTree.JCTry) tree, from));
     }
 
     private java.util.List<Thrown> thrown(java.util.List<ThrownTypes.Entry> entries) {

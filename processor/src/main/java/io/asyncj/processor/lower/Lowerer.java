@@ -822,16 +822,73 @@ public final class Lowerer {
     // ---- try ----
 
     private void tryStmt(TryTree s) {
-        if (!s.getResources().isEmpty()) {
-            throw unsupported(s, "await inside try-with-resources is not supported yet;"
-                    + " write the resource's close() in a try/finally instead");
+        BlockTree fin = s.getFinallyBlock();
+        Runnable body = s.getResources().isEmpty() ? () -> stmt(s.getBlock()) : () -> resources(s, 0);
+        java.util.function.IntConsumer finBody = fin == null ? null : id -> {
+            stmtPos = typed.start(fin);
+            stmt(fin);
+        };
+        lowerTry(s.getBlock(), body, s.getCatches(), fin, finBody, () -> typed.thrownBeforeFinally(s));
+    }
+
+    /**
+     * try-with-resources, as JLS 14.20.3 desugars it: each resource is its own try/finally
+     * around the next ones and the body, whose finally closes it when it is not null, adding an
+     * exception close() throws to the pending one as suppressed.
+     */
+    private void resources(TryTree s, int i) {
+        if (i == s.getResources().size()) {
+            stmt(s.getBlock());
+            return;
         }
+        Tree r = s.getResources().get(i);
+        int saved = stmtPos;
+        stmtPos = typed.start(r);
+        Element sym;
+        String holder;
+        if (r instanceof VariableTree v) {
+            localDecl(v);
+            sym = typed.element(v);
+            holder = null;
+        } else {
+            // try (existing): the value is held as a fresh resource variable would hold it
+            Text value = expr((ExpressionTree) r);
+            sym = null;
+            holder = temp(typed.type(r), "resource");
+            emit(glue(holder + " = ").append(value).append(glue(";\n")));
+        }
+        int resourcePos = stmtPos;
+        stmtPos = saved;
+        lowerTry(i + 1 < s.getResources().size() ? s.getResources().get(i + 1) : s.getBlock(),
+                () -> resources(s, i + 1), List.of(), r, id -> {
+                    stmtPos = resourcePos;
+                    String ex = "$ex" + id;
+                    String name = sym != null ? nameOf(sym) : holder;
+                    Text close = glue("if (" + name + " != null) {\nif (" + ex + " != null) {\ntry {\n" + name
+                            + ".close();\n} catch (java.lang.Throwable $suppressed" + id + ") {\n" + ex
+                            + ".addSuppressed($suppressed" + id + ");\n}\n} else {\n" + name + ".close();\n}\n}\n");
+                    if (holder != null) {
+                        close.append(glue(holder + " = null;\n"));
+                    }
+                    if (sym != null) {
+                        close.locals.add(sym);
+                    }
+                    emit(close);
+                }, () -> typed.thrownByResourcesFrom(s, i + 1));
+    }
+
+    /**
+     * A try statement with suspension points: the body in a region inside a real Java
+     * {@code try} whose catch clauses are the user's, and a finally (when {@code finBody} is not
+     * null) that the body and catches reach with a pending jump or a pending exception.
+     */
+    private void lowerTry(Tree bodyTree, Runnable body, List<? extends CatchTree> catches, Tree fin,
+            java.util.function.IntConsumer finBody, java.util.function.Supplier<List<TypedBody.Thrown>> thrown) {
         Region parent = region;
         Block after = newBlock();
-        BlockTree fin = s.getFinallyBlock();
         FinallyFrame frame = null;
         Region fr = null;
-        if (fin != null) {
+        if (finBody != null) {
             Block fstart = newBlock();
             frame = new FinallyFrame(nextTemp++, null, fstart);
             fields.add(new Field("int", "$fin" + frame.id, false, "pending jump through finally"));
@@ -846,14 +903,14 @@ public final class Lowerer {
         }
         Region protectedRegion = fr != null ? fr : parent;
         Region cr = null;
-        if (!s.getCatches().isEmpty()) {
+        if (!catches.isEmpty()) {
             cr = new Region(nextRegion++, protectedRegion);
             cr.pos = stmtPos;
         }
         Region bodyRegion = cr != null ? cr : fr;
         if (bodyRegion == null) {
             // no catch, no finally: not a try at all (javac rejects it); keep the block
-            stmt(s.getBlock());
+            body.run();
             return;
         }
         // enter the try
@@ -872,14 +929,14 @@ public final class Lowerer {
         if (frame != null) {
             frames.push(frame);
         }
-        place(tstart, s.getBlock());
-        stmt(s.getBlock());
+        place(tstart, bodyTree);
+        body.run();
         jumpEnd(after);
         // catches
         region = protectedRegion;
         if (cr != null) {
             List<Runnable> movedBodies = new ArrayList<>();
-            for (CatchTree c : s.getCatches()) {
+            for (CatchTree c : catches) {
                 VariableTree param = c.getParameter();
                 Element sym = typed.element(param);
                 int saved = stmtPos;
@@ -922,10 +979,9 @@ public final class Lowerer {
             cur = null;
             place(frame.start, fin);
             int saved = stmtPos;
-            stmtPos = typed.start(fin);
-            stmt(fin);
+            finBody.accept(frame.id);
             if (!cur.terminated) {
-                Text end = glue("if ($ex" + frame.id + " != null) {\n").append(rethrow(s, "$ex" + frame.id))
+                Text end = glue("if ($ex" + frame.id + " != null) {\n").append(rethrow(thrown.get(), "$ex" + frame.id))
                         .append(glue("}\n"));
                 end.append(glue("switch ($fin" + frame.id + ") {\n"));
                 for (Map.Entry<Block, Integer> exit : frame.exits.entrySet()) {
@@ -948,9 +1004,9 @@ public final class Lowerer {
      * there), then {@code $rethrow} for the unchecked rest. Outer catch clauses stay legal and
      * javac keeps checking checked exceptions as written.
      */
-    private Text rethrow(TryTree s, String held) {
+    private Text rethrow(List<TypedBody.Thrown> thrown, String held) {
         Text out = new Text();
-        for (TypedBody.Thrown t : typed.thrownBeforeFinally(s)) {
+        for (TypedBody.Thrown t : thrown) {
             String value;
             if (t.typeVariable()) {
                 needsSneaky = true;
