@@ -453,4 +453,75 @@ class FunctionalTest {
                 }
                 """));
     }
+
+    @Test
+    void patternBindingsLiveAcrossAwaits() {
+        assertEquals(String.join("|", "string 3", "flow abc", "reassigned abc!", "int 5 ABC!", "ternary 1", "ok",
+                "string 3", "flow abc", "reassigned abc!", "small 2", "ternary 1", "ok", "not a string"), run("""
+                public class Main {
+                    static List<String> trace = new ArrayList<>();
+                    @Async static Coroutine<Boolean> flag(boolean b) { await(sleep(0)); return completed(b); }
+                    @Async static Coroutine<String> f(Object o, Object p) {
+                        if (o instanceof String s && await(flag(true))) {
+                            await(sleep(0));
+                            trace.add("string " + s.length());
+                        }
+                        if (!(o instanceof String s)) {
+                            return completed("not a string");
+                        }
+                        await(sleep(0));
+                        trace.add("flow " + s);
+                        s = s + "!";
+                        await(sleep(0));
+                        trace.add("reassigned " + s);
+                        java.util.function.Supplier<String> sup = () -> s.toUpperCase();
+                        if (p instanceof Integer s2 && s2 > await(sleep(0, 1)) && await(flag(s2 > 2))) {
+                            trace.add("int " + s2 + " " + sup.get());
+                        } else if (p instanceof Integer i) {
+                            trace.add("small " + i + await(sleep(0, "")));
+                        }
+                        Object q = await(sleep(0, (Object) List.of(1)));
+                        trace.add("ternary " + (q instanceof List<?> l ? await(sleep(0, l.size())) : -1));
+                        return completed("ok");
+                    }
+                    static String main() {
+                        trace.add(run(f("abc", 5)));
+                        trace.add(run(f("abc", 2)));
+                        trace.add(run(f(1, 2)));
+                        return String.join("|", trace);
+                    }
+                }
+                """));
+    }
+
+    @Test
+    void patternSwitchesWithAwaitsInTheirCases() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 21, "pattern switches need JDK 21");
+        assertEquals("sabc|d|p1|d|other1|d|other1|big5", run("""
+                public class Main {
+                    static List<String> trace = new ArrayList<>();
+                    record P(int x, int y) {}
+                    @Async static Coroutine<String> f(Object o) {
+                        switch (o) {
+                            case String s -> trace.add("s" + await(sleep(0, s)));
+                            case P(int x, int y) when x > 0 -> trace.add("p" + await(sleep(0, x)));
+                            case null, default -> trace.add("other" + await(sleep(0, 1)));
+                        }
+                        String r = switch (o) {
+                            case Integer i when i > 3 -> "big" + await(sleep(0, i));
+                            case Integer i -> "int";
+                            case null, default -> "d";
+                        };
+                        return completed(r);
+                    }
+                    static String main() {
+                        trace.add(run(f("abc")));
+                        trace.add(run(f(new P(1, 2))));
+                        trace.add(run(f(null)));
+                        trace.add(run(f(5)));
+                        return String.join("|", trace);
+                    }
+                }
+                """));
+    }
 }

@@ -112,7 +112,8 @@ class LanguageTest {
 
     @Async
     Coroutine<String> patternsAndSwitches(Object o) {
-        if (o instanceof String s) {
+        if (o instanceof String s && await(flag(true))) {
+            await(sleep(0));
             trace.add("string " + s.length());
         }
         int k = await(value(2));

@@ -122,12 +122,6 @@ public final class Lowerer {
         Set<Element> keep = new HashSet<>(forceHoist);
         for (Map.Entry<Element, Set<Block>> e : touches.entrySet()) {
             if (e.getValue().size() > 1) {
-                if (e.getKey().getKind().name().equals("BINDING_VARIABLE")) {
-                    Tree decl = bindingDecls.get(e.getKey());
-                    throw new LoweringException(decl != null ? decl : typed.body(), "AsyncUnsupported",
-                            "the pattern variable '" + e.getKey().getSimpleName() + "' is used across an await,"
-                                    + " which is not supported yet; assign it to a local variable first");
-                }
                 if (localClasses.containsKey(e.getKey())) {
                     throw new LoweringException(localClasses.get(e.getKey()), "AsyncLocalClassAcrossAwait",
                             "the local class '" + e.getKey().getSimpleName() + "' is used across an await, which"
@@ -151,6 +145,8 @@ public final class Lowerer {
     }
 
     private final Map<Element, Tree> bindingDecls = new HashMap<>();
+    /** Bindings read under their pattern's own name (in a case guard, before they are stored). */
+    private Set<Element> patternScope = Set.of();
 
     // ------------------------------------------------------------------------------------------
     // names
@@ -174,13 +170,35 @@ public final class Lowerer {
                 return null;
             }
 
+            int nested;
+
             @Override
             public Void visitBindingPattern(BindingPatternTree node, Void p) {
                 Element e = typed.element(node.getVariable());
-                if (e != null) {
+                if (e != null && nested == 0) {
                     bindingDecls.put(e, node);
                 }
                 return super.visitBindingPattern(node, p);
+            }
+
+            @Override
+            public Void visitLambdaExpression(LambdaExpressionTree node, Void p) {
+                nested++;
+                try {
+                    return super.visitLambdaExpression(node, p);
+                } finally {
+                    nested--;
+                }
+            }
+
+            @Override
+            public Void visitClass(ClassTree node, Void p) {
+                nested++;
+                try {
+                    return super.visitClass(node, p);
+                } finally {
+                    nested--;
+                }
             }
 
             private void add(Element e) {
@@ -265,7 +283,7 @@ public final class Lowerer {
         fields = new ArrayList<>();
         memberTypes = new ArrayList<>();
         touches = new LinkedHashMap<>();
-        candidates = new HashSet<>();
+        candidates = new HashSet<>(bindingDecls.keySet());
         forceHoist = new HashSet<>();
         jumpables = new ArrayDeque<>();
         frames = new ArrayDeque<>();
@@ -710,12 +728,12 @@ public final class Lowerer {
             Block b = newBlock();
             bodies.add(b);
             dispatch.append(caseLabel(c));
-            dispatch.append(glue(" {\n")).append(jump(b)).append(glue("}\n"));
-            hasDefault |= c.getExpressions().isEmpty();
+            dispatch.append(glue(" {\n")).append(bindCase(c)).append(jump(b)).append(glue("}\n"));
+            hasDefault |= isDefault(c);
         }
         dispatch.append(glue("}\n"));
         emit(dispatch);
-        if (hasDefault) {
+        if (hasDefault || isEnhanced(cases)) {
             cur.terminated = true;
         } else {
             jumpEnd(exit);
@@ -736,19 +754,106 @@ public final class Lowerer {
     }
 
     private Text caseLabel(CaseTree c) {
-        if (c.getExpressions().isEmpty()) {
+        List<? extends Tree> labels = c.getLabels();
+        if (labels.size() == 1 && isDefaultLabel(labels.get(0))) {
             return glue("default:");
         }
+        // constants, patterns (bindings declared under their $p names when hoisted), null, default
         Text t = glue("case ");
         boolean first = true;
-        for (ExpressionTree e : c.getExpressions()) {
+        for (Tree l : labels) {
             if (!first) {
                 t.append(glue(", "));
             }
             first = false;
-            t.append(verbatim(e));
+            t.append(isDefaultLabel(l) ? glue("default") : verbatim(l));
+        }
+        Tree guard = guard(c);
+        if (guard != null) {
+            // the guard runs before the case's bindings are stored: it reads the pattern's own names
+            Set<Element> saved = patternScope;
+            patternScope = bindingsOf(c);
+            try {
+                t.append(glue(" when ")).append(verbatim(guard));
+            } finally {
+                patternScope = saved;
+            }
         }
         return t.append(glue(":"));
+    }
+
+    /** {@code f = f$p;} for each binding a case's patterns declare that lives in a field. */
+    private Text bindCase(CaseTree c) {
+        Text t = new Text();
+        for (Element b : bindingsOf(c)) {
+            if (isHoisted(b)) {
+                t.append(glue(nameOf(b) + " = " + nameOf(b) + "$p;\n"));
+                t.locals.add(b);
+            }
+        }
+        return t;
+    }
+
+    private Set<Element> bindingsOf(CaseTree c) {
+        Set<Element> out = new java.util.LinkedHashSet<>();
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitBindingPattern(BindingPatternTree node, Void p) {
+                Element el = typed.element(node.getVariable());
+                if (el != null && candidates.contains(el)) {
+                    out.add(el);
+                }
+                return super.visitBindingPattern(node, p);
+            }
+        }.scan(c.getLabels(), null);
+        return out;
+    }
+
+    private static boolean isDefaultLabel(Tree label) {
+        return label.getKind().name().equals("DEFAULT_CASE_LABEL");
+    }
+
+    /** Whether the case is {@code default}, alone or with other labels ({@code case null, default}). */
+    private static boolean isDefault(CaseTree c) {
+        for (Tree l : c.getLabels()) {
+            if (isDefaultLabel(l)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The {@code when} guard of a case (JDK 21+), or null. */
+    private static Tree guard(CaseTree c) {
+        try {
+            return (Tree) CaseTree.class.getMethod("getGuard").invoke(c);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Whether a switch uses patterns or {@code case null}: then it is exhaustive (JLS 14.11.1.1),
+     * as javac checks on the dispatch switch too, and cannot complete normally past its cases.
+     */
+    private static boolean isEnhanced(List<? extends CaseTree> cases) {
+        for (CaseTree c : cases) {
+            for (Tree l : c.getLabels()) {
+                if (isDefaultLabel(l)) {
+                    continue;
+                }
+                String k = l.getKind().name();
+                if (k.equals("PATTERN_CASE_LABEL") || l instanceof PatternTree) {
+                    return true;
+                }
+            }
+            for (ExpressionTree e : c.getExpressions()) {
+                if (e.getKind() == Tree.Kind.NULL_LITERAL) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The statements of a case; for a rule whose body is an expression, {@code resultTemp = expr}. */
@@ -1150,7 +1255,19 @@ public final class Lowerer {
                 return generic(e, List.of(((TypeCastTree) e).getExpression()));
             }
             case INSTANCE_OF -> {
-                return generic(e, List.of(((InstanceOfTree) e).getExpression()));
+                InstanceOfTree io = (InstanceOfTree) e;
+                Tree tail = io.getPattern() != null ? io.getPattern() : io.getType();
+                Text lhs = expr(io.getExpression());
+                String suffix = bindings(tail);
+                Text out = new Text();
+                if (!suffix.isEmpty()) {
+                    out.append(glue("("));
+                }
+                out.append(lhs).verbatim(src, typed.end(io.getExpression()), typed.start(tail)).append(verbatim(tail));
+                if (!suffix.isEmpty()) {
+                    out.append(glue(suffix + ")"));
+                }
+                return out;
             }
             case SWITCH_EXPRESSION -> {
                 return switchExpr((SwitchExpressionTree) e);
@@ -1370,10 +1487,10 @@ public final class Lowerer {
         for (CaseTree c : cases) {
             Block b = newBlock();
             bodies.add(b);
-            dispatch.append(caseLabel(c)).append(glue(" {\n")).append(jump(b)).append(glue("}\n"));
-            hasDefault |= c.getExpressions().isEmpty();
+            dispatch.append(caseLabel(c)).append(glue(" {\n")).append(bindCase(c)).append(jump(b)).append(glue("}\n"));
+            hasDefault |= isDefault(c);
         }
-        if (!hasDefault) {
+        if (!hasDefault && !isEnhanced(cases)) {
             // an exhaustive enum switch expression: javac throws IncompatibleClassChangeError here
             dispatch.append(glue("default:\nthrow new java.lang.IncompatibleClassChangeError();\n"));
         }
@@ -1429,8 +1546,8 @@ public final class Lowerer {
                 if (el != null && candidates.contains(el)) {
                     touch(el);
                     readLocals.add(el);
-                    String n = nameOf(el);
-                    if (isHoisted(el) && (lambdaDepth > 0 || classDepth > 0)) {
+                    String n = patternScope.contains(el) ? declaredBindingName(el) : nameOf(el);
+                    if (!patternScope.contains(el) && isHoisted(el) && (lambdaDepth > 0 || classDepth > 0)) {
                         n = snapshots.computeIfAbsent(el, k -> nameOf(k) + "$snapshot" + (snapshotCounter++));
                     }
                     if (!n.equals(name)) {
@@ -1445,6 +1562,35 @@ public final class Lowerer {
                 if (el != null && classDepth == 0 && el.getKind().isField() && coroutineMemberNames.contains(name)) {
                     edits.add(new Edit(typed.start(node), typed.end(node), glue(qualifier(el) + name)));
                 }
+                return null;
+            }
+
+            @Override
+            public Void visitBindingPattern(BindingPatternTree node, Void p) {
+                VariableTree v = node.getVariable();
+                Element el = typed.element(v);
+                if (el != null && candidates.contains(el)) {
+                    touch(el);
+                    readLocals.add(el);
+                    String declared = declaredBindingName(el);
+                    if (!declared.contentEquals(v.getName())) {
+                        int at = typed.position(v);
+                        edits.add(new Edit(at, at + v.getName().length(), glue(declared)));
+                    }
+                }
+                return super.visitBindingPattern(node, p);
+            }
+
+            @Override
+            public Void visitInstanceOf(InstanceOfTree node, Void p) {
+                String suffix = bindings(node.getPattern());
+                if (suffix.isEmpty()) {
+                    return super.visitInstanceOf(node, p);
+                }
+                // a pattern whose binding lives across an await: the match also stores it in its field
+                edits.add(new Edit(typed.start(node), typed.start(node), glue("(")));
+                super.visitInstanceOf(node, p);
+                edits.add(new Edit(typed.end(node), typed.end(node), glue(suffix + ")")));
                 return null;
             }
 
@@ -1633,6 +1779,35 @@ public final class Lowerer {
         return out;
     }
 
+    /** The name a pattern declares its binding with: its field's name plus {@code $p} when hoisted. */
+    private String declaredBindingName(Element binding) {
+        return isHoisted(binding) ? nameOf(binding) + "$p" : nameOf(binding);
+    }
+
+    /**
+     * For a pattern whose bindings are hoisted: {@code " && ((s = s$p) == s$p || true)"} per
+     * binding, which stores each matched value in its field (always true once matched).
+     */
+    private String bindings(Tree pattern) {
+        if (pattern == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitBindingPattern(BindingPatternTree node, Void p) {
+                Element el = typed.element(node.getVariable());
+                if (el != null && candidates.contains(el) && isHoisted(el)) {
+                    String f = nameOf(el);
+                    sb.append(" && ((").append(f).append(" = ").append(f).append("$p) == ").append(f)
+                            .append("$p || true)");
+                }
+                return super.visitBindingPattern(node, p);
+            }
+        }.scan(pattern, null);
+        return sb.toString();
+    }
+
     private String qualifier(Element member) {
         if (member != null && member.getModifiers().contains(Modifier.STATIC)) {
             return outerName + ".";
@@ -1704,8 +1879,9 @@ public final class Lowerer {
                 SwitchTree sw = (SwitchTree) s;
                 boolean hasDefault = false;
                 for (CaseTree c : sw.getCases()) {
-                    hasDefault |= c.getExpressions().isEmpty();
+                    hasDefault |= isDefault(c);
                 }
+                hasDefault |= isEnhanced(sw.getCases());
                 if (!hasDefault || breaksOut(sw)) {
                     return true;
                 }
