@@ -524,4 +524,63 @@ class FunctionalTest {
                 }
                 """));
     }
+
+    @Test
+    void aParkedCoroutineDoesNotRetainLocalsPastTheirLastUse() {
+        // big is hoisted (used after the first await) and dead at the second: while parked there
+        // the state machine must not keep it reachable
+        assertEquals("collected len 1048576[len 1048576]", run("""
+                public class Main {
+                    static java.lang.ref.WeakReference<Object> ref;
+                    @Async static Coroutine<String> go(Future<Void> gate) {
+                        Object big = new byte[1 << 20];
+                        ref = new java.lang.ref.WeakReference<>(big);
+                        List<String> kept = new ArrayList<>();
+                        await(sleep(0));
+                        String s = "len " + ((byte[]) big).length;
+                        kept.add(s);
+                        await(gate);
+                        return completed(s + kept);
+                    }
+                    @Async static Coroutine<String> main2() throws InterruptedException {
+                        Future<Void> gate = getRunningLoop().createFuture();
+                        Task<String> t = createTask(go(gate));
+                        await(sleep(0));
+                        await(sleep(0));
+                        for (int i = 0; i < 200 && ref.get() != null; i++) {
+                            System.gc();
+                            Thread.sleep(5);
+                        }
+                        String collected = ref.get() == null ? "collected" : "retained";
+                        gate.setResult(null);
+                        return completed(collected + " " + await(t));
+                    }
+                    static String main() throws InterruptedException { return run(main2()); }
+                }
+                """));
+    }
+
+    @Test
+    void anonymousSubclassesOfTheOuterClassesNestedClasses() {
+        assertEquals("L34L g[1]", run("""
+                public class Main {
+                    static abstract class Foo {
+                        final int n;
+                        Foo(int n) { this.n = n; }
+                        abstract String get();
+                        @Async Coroutine<String> g() { var x = List.of(1); await(sleep(0)); return completed("g" + x); }
+                    }
+                    @Async static Coroutine<String> f() {
+                        String local = "L";
+                        await(sleep(0));
+                        Foo foo = new Foo(await(sleep(0, 3))) { String get() { return local + n; } };
+                        int x = 1;
+                        x += foo.n;
+                        await(sleep(0));
+                        return completed(foo.get() + x + local + " " + await(new Foo(1) { String get() { return ""; } }.g()));
+                    }
+                    static String main() { return run(f()); }
+                }
+                """));
+    }
 }

@@ -27,7 +27,8 @@ final class ProgramGenerator {
         line("int[] arr = {" + expr(0) + ", " + expr(0) + ", 3, 4};");
         arrays = true;
         line("int v0 = " + expr(2) + ";");
-        line("int v1 = " + expr(2) + ";");
+        // boxed: a reference-typed local, so hoisted reference fields (nulled when dead) are covered
+        line("Integer v1 = " + expr(2) + ";");
         vars.add("v0");
         vars.add("v1");
         int n = 2 + random.nextInt(4);
@@ -184,7 +185,7 @@ final class ProgramGenerator {
                 String l = "l" + fresh++;
                 line("{");
                 depth++;
-                line("int " + l + " = " + expr(2) + ";");
+                line((random.nextBoolean() ? "Integer " : "int ") + l + " = " + expr(2) + ";");
                 vars.add(l);
                 statement();
                 line("t.log(" + l + ");");

@@ -66,6 +66,8 @@ public final class Lowerer {
     private Region region;
     private Region root;
     private List<Field> fields;
+    private List<Block> allBlocks;
+    private Map<Region, List<Block>> inlineHandlers;
     private Map<Element, Set<Block>> touches;
     private Set<Element> candidates;
     private Set<Element> forceHoist;
@@ -132,6 +134,19 @@ public final class Lowerer {
         }
         hoisted = keep;
         pass();
+        Map<Element, String> references = new LinkedHashMap<>();
+        for (Element e : keep) {
+            if (candidates.contains(e) && !typed.isPrimitive(e.asType())) {
+                references.put(e, nameOf(e));
+            }
+        }
+        Map<Block, Set<Object>> touched = new HashMap<>();
+        for (Map.Entry<Element, Set<Block>> e : touches.entrySet()) {
+            for (Block b : e.getValue()) {
+                touched.computeIfAbsent(b, x -> new HashSet<>()).add(e.getKey());
+            }
+        }
+        new Liveness(root, allBlocks, inlineHandlers, touched, references).nullDeadFields();
         List<String> ctorParams = new ArrayList<>();
         for (VariableTree p : method.getParameters()) {
             Element sym = typed.element(p);
@@ -281,6 +296,8 @@ public final class Lowerer {
         nextTemp = 0;
         snapshotCounter = 0;
         fields = new ArrayList<>();
+        allBlocks = new ArrayList<>();
+        inlineHandlers = new HashMap<>();
         memberTypes = new ArrayList<>();
         touches = new LinkedHashMap<>();
         candidates = new HashSet<>(bindingDecls.keySet());
@@ -323,7 +340,19 @@ public final class Lowerer {
     }
 
     private Block newBlock() {
-        return new Block(nextBlock++, region);
+        Block b = new Block(nextBlock++, region);
+        allBlocks.add(b);
+        return b;
+    }
+
+    /** {@code if ($await(a, k)) return;}, remembering where dead fields get nulled before the return. */
+    private void emitAwait(Text awaitable, Block k) {
+        emit(glue("if ($await(").append(awaitable).append(glue(", " + k.id + ")) ")));
+        cur.awaitAt = cur.code.length();
+        cur.awaitTarget = k;
+        cur.awaitPos = stmtPos;
+        emit("return;\n");
+        cur.awaitEnd = cur.code.length();
     }
 
     /** Lays out {@code b} next in the current region and makes it current. */
@@ -909,7 +938,7 @@ public final class Lowerer {
             // returning a coroutine: await it and complete with its value
             Text c = expr(e);
             Block k = newBlock();
-            emit(glue("if ($await(").append(c).append(glue(", " + k.id + ")) return;\n")));
+            emitAwait(c, k);
             place(k, null);
             emit(returnCode(glue("this.<" + valueType + ">$get()")));
         }
@@ -1053,6 +1082,7 @@ public final class Lowerer {
                     stmt(c.getBlock());
                     jumpEnd(after);
                     renderInline(inline);
+                    inlineHandlers.computeIfAbsent(cr, x -> new ArrayList<>()).add(inline);
                     cur = outer;
                     cr.handlers.append(glue(" catch (")).append(verbatim(param)).append(glue(") {\n"))
                             .append(inline.code).append(glue("}"));
@@ -1155,7 +1185,7 @@ public final class Lowerer {
         if (awaited != null) {
             Text a = expr(awaited);
             Block k = newBlock();
-            emit(glue("if ($await(").append(a).append(glue(", " + k.id + ")) return;\n")));
+            emitAwait(a, k);
             place(k, null);
             TypeMirror t = typed.type(e);
             return glue("this.<" + (t == null ? "java.lang.Object" : typed.printBoxed(t)) + ">$get()");
@@ -1234,6 +1264,9 @@ public final class Lowerer {
                     kids.add(n.getEnclosingExpression());
                 }
                 kids.addAll(n.getArguments());
+                if (n.getClassBody() != null) {
+                    kids.add(n.getClassBody()); // copied with its edits (snapshots of hoisted locals)
+                }
                 return generic(e, kids);
             }
             case NEW_ARRAY -> {
@@ -1423,7 +1456,10 @@ public final class Lowerer {
     private Text compound(CompoundAssignmentTree e) {
         if (!awaits.containsAwait(e.getExpression())) {
             Tree lhs = unparen(e.getVariable());
-            return generic(e, lvalueParts(e.getVariable()), lhs instanceof IdentifierTree ? lhs : null);
+            // the right-hand side is a part too: copied with its edits (renames, touches), not raw
+            List<Tree> kids = new ArrayList<>(lvalueParts(e.getVariable()));
+            kids.add(e.getExpression());
+            return generic(e, kids, lhs instanceof IdentifierTree ? lhs : null);
         }
         String op = operator(e.getKind());
         ExpressionTree target = unparen(e.getVariable());
