@@ -110,14 +110,15 @@ class DiagnosticsTest {
     }
 
     @Test
-    void localClassUsedAcrossAwait() {
+    void localClassCapturingALocalUsedAcrossAwait() {
         assertError("""
                 @Async static Coroutine<Integer> f() {
-                    class C { int v() { return 1; } }
+                    int one = 1;
+                    class C { int v() { return one; } }
                     await(sleep(0));
                     return completed(new C().v());
                 }
-                """, 6, "[AsyncLocalClassAcrossAwait]");
+                """, 7, "captures the local variable 'one'");
     }
 
     @Test

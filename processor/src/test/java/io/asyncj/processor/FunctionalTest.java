@@ -583,4 +583,40 @@ class FunctionalTest {
                 }
                 """));
     }
+
+    @Test
+    void localClassesThatCaptureNoLocalsAreUsedAcrossAwaits() {
+        assertEquals("t8|t8|x:7:10 x:7:10 11 x:7:10|Foo", run("""
+                public class Main {
+                    static List<String> trace = new ArrayList<>();
+                    int base = 10;
+                    static class Foo { public String toString() { return "Foo"; } }
+                    @Async <T> Coroutine<String> f(T tag, int p) {
+                        class Box { final T t; Box(T t) { this.t = t; } String show() { return t + ":" + p + ":" + base; } }
+                        class Pair { Box a = new Box(tag); int n() { return base + 1; } }
+                        Box b = new Box(tag);
+                        await(sleep(0));
+                        Pair pr = new Pair();
+                        await(sleep(0));
+                        for (int i = 0; i < 2; i++) {
+                            class Counter { int k = p; }
+                            trace.add("t" + (new Counter().k + await(sleep(0, 1))));
+                        }
+                        trace.add(b.show() + " " + pr.a.show() + " " + pr.n() + " " + new Box(tag).show());
+                        return completed("");
+                    }
+                    @Async static Coroutine<String> g() {
+                        Foo before = new Foo();
+                        class Foo { }   // shadows Main.Foo only from here on: stays a local class
+                        await(sleep(0));
+                        return completed(before.toString());
+                    }
+                    static String main() {
+                        run(new Main().f("x", 7));
+                        trace.add(run(g()));
+                        return String.join("|", trace);
+                    }
+                }
+                """));
+    }
 }

@@ -125,9 +125,13 @@ public final class Lowerer {
         for (Map.Entry<Element, Set<Block>> e : touches.entrySet()) {
             if (e.getValue().size() > 1) {
                 if (localClasses.containsKey(e.getKey())) {
-                    throw new LoweringException(localClasses.get(e.getKey()), "AsyncLocalClassAcrossAwait",
-                            "the local class '" + e.getKey().getSimpleName() + "' is used across an await, which"
-                                    + " is not supported: make it a record, or declare it outside the method");
+                    ClassTree c = (ClassTree) localClasses.get(e.getKey());
+                    Element captured = capturedLocal(c, new HashSet<>());
+                    throw new LoweringException(c, "AsyncLocalClassAcrossAwait",
+                            "the local class '" + e.getKey().getSimpleName() + "' is used across an await and"
+                                    + " captures the local variable '" + (captured == null ? "?" : captured.getSimpleName())
+                                    + "', which is not supported: pass it to the class's constructor instead, or"
+                                    + " declare the class outside the method");
                 }
                 keep.add(e.getKey());
             }
@@ -160,6 +164,10 @@ public final class Lowerer {
     }
 
     private final Map<Element, Tree> bindingDecls = new HashMap<>();
+    /** Simple names of the local classes made members of the state machine in this pass. */
+    private Set<String> memberNames = new HashSet<>();
+    /** Local classes of the body (declared at any depth outside lambdas), by symbol. */
+    private final Map<Element, ClassTree> bodyClasses = new HashMap<>();
     /** Bindings read under their pattern's own name (in a case guard, before they are stored). */
     private Set<Element> patternScope = Set.of();
 
@@ -208,6 +216,10 @@ public final class Lowerer {
 
             @Override
             public Void visitClass(ClassTree node, Void p) {
+                Element e = typed.element(node);
+                if (e != null && node.getKind() == Tree.Kind.CLASS && !node.getSimpleName().isEmpty()) {
+                    bodyClasses.put(e, node);
+                }
                 nested++;
                 try {
                     return super.visitClass(node, p);
@@ -299,6 +311,7 @@ public final class Lowerer {
         allBlocks = new ArrayList<>();
         inlineHandlers = new HashMap<>();
         memberTypes = new ArrayList<>();
+        memberNames = new HashSet<>();
         touches = new LinkedHashMap<>();
         candidates = new HashSet<>(bindingDecls.keySet());
         forceHoist = new HashSet<>();
@@ -503,6 +516,13 @@ public final class Lowerer {
         }
         if (s instanceof ClassTree c) {
             Element cls = typed.element(c);
+            if (cls != null && capturedLocal(c, new HashSet<>()) == null && !nameMeansAnotherType(c)
+                    && memberNames.add(c.getSimpleName().toString())) {
+                // captures no local of the body: a member class of the state machine, which every
+                // state sees (its instances read nothing the machine later changes or nulls)
+                memberTypes.add(verbatim(s));
+                return;
+            }
             if (cls != null) {
                 localClasses.put(cls, c);
                 touch(cls);
@@ -1813,6 +1833,66 @@ public final class Lowerer {
             }
         }
         return out;
+    }
+
+    /**
+     * A local variable of the body (declared outside {@code c}) that the local class {@code c}
+     * reads, directly or through another local class it uses; null when it captures none.
+     */
+    private Element capturedLocal(ClassTree c, Set<Element> visiting) {
+        Element self = typed.element(c);
+        if (self == null || !visiting.add(self)) {
+            return null;
+        }
+        Set<Element> declaredInside = new HashSet<>();
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitVariable(VariableTree node, Void p) {
+                declaredInside.add(typed.element(node));
+                return super.visitVariable(node, p);
+            }
+        }.scan(c, null);
+        Element[] found = {null};
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitIdentifier(IdentifierTree node, Void p) {
+                Element el = typed.element(node);
+                if (found[0] != null || el == null || declaredInside.contains(el)) {
+                    return null;
+                }
+                if (LOCAL_KINDS.contains(el.getKind()) && el.getKind() != ElementKind.PARAMETER) {
+                    found[0] = el;
+                } else if (el.getKind() == ElementKind.PARAMETER && fieldParams.contains(el)) {
+                    found[0] = el;
+                } else if (bodyClasses.containsKey(el) && el != self) {
+                    found[0] = capturedLocal(bodyClasses.get(el), visiting);
+                }
+                return null;
+            }
+        }.scan(c, null);
+        return found[0];
+    }
+
+    /**
+     * Whether the class's simple name denotes another type somewhere in the body (before its
+     * declaration, say): as a member of the state machine it would shadow that type everywhere.
+     */
+    private boolean nameMeansAnotherType(ClassTree c) {
+        Element self = typed.element(c);
+        boolean[] found = {false};
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitIdentifier(IdentifierTree node, Void p) {
+                if (node.getName().contentEquals(c.getSimpleName())) {
+                    Element el = typed.element(node);
+                    if (el != null && el != self) {
+                        found[0] = true;
+                    }
+                }
+                return null;
+            }
+        }.scan(typed.body(), null);
+        return found[0];
     }
 
     /** The name a pattern declares its binding with: its field's name plus {@code $p} when hoisted. */
