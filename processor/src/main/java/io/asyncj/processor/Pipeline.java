@@ -92,7 +92,7 @@ final class Pipeline {
             } catch (java.io.IOException e) {
                 report(target, target.method(), "[AsyncIoError] asyncj could not write the readable source of"
                         + " this method: " + e);
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException | LinkageError | AssertionError e) {
                 report(target, target.method(), "[AsyncInternalError] asyncj failed to rewrite this method (" + e
                         + "); please report it with the method's source. As a workaround, simplify the"
                         + " expression around the await");

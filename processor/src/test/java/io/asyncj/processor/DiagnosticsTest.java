@@ -110,26 +110,15 @@ class DiagnosticsTest {
     }
 
     @Test
-    void awaitInTryWithResourcesIsRefusedWithAnAlternative() {
-        assertError("""
-                @Async static Coroutine<Void> f() throws Exception {
-                    try (AutoCloseable c = () -> {}) {
-                        await(sleep(0));
-                    }
-                    return completed();
-                }
-                """, 7, "[AsyncUnsupported]");
-    }
-
-    @Test
-    void localClassUsedAcrossAwait() {
+    void localClassCapturingALocalUsedAcrossAwait() {
         assertError("""
                 @Async static Coroutine<Integer> f() {
-                    class C { int v() { return 1; } }
+                    int one = 1;
+                    class C { int v() { return one; } }
                     await(sleep(0));
                     return completed(new C().v());
                 }
-                """, 6, "[AsyncLocalClassAcrossAwait]");
+                """, 7, "captures the local variable 'one'");
     }
 
     @Test
@@ -154,5 +143,21 @@ class DiagnosticsTest {
                     return completed(x);
                 }
                 """, 7, "incompatible types");
+    }
+
+    @Test
+    void undeclaredCheckedExceptionThroughALoweredFinallyIsReportedWhereThrown() {
+        assertError("""
+                @Async static Coroutine<Void> fail() throws java.io.IOException { return completed(); }
+                @Async static Coroutine<Void> f() {
+                    try {
+                        await(sleep(0));
+                        await(fail());
+                    } finally {
+                        await(sleep(0));
+                    }
+                    return completed();
+                }
+                """, 9, "unreported exception java.io.IOException");
     }
 }

@@ -93,6 +93,15 @@ class DifferentialTest {
                     }
                     int f(int v) { sb.append('f').append(v).append(' '); return v; }
                     void log(Object o) { sb.append(o).append(' '); }
+                    R r(int v) { return new R(this, v); }
+                    public static final class R implements AutoCloseable {
+                        final T t; final int v;
+                        R(T t, int v) { this.t = t; this.v = v; t.sb.append('o').append(v).append(' '); }
+                        @Override public void close() {
+                            t.sb.append('c').append(v).append(' ');
+                            if (Math.floorMod(v, 7) == 6) throw new IllegalStateException("close" + v);
+                        }
+                    }
                 }
                 """);
         for (int i = 0; i < bodies.size(); i++) {

@@ -206,10 +206,17 @@ public final class JavacBridge {
         shareRuleBodies(copy);
         Log.DiagnosticHandler hidden = deferredHandler(log);
         JavaFileObject previous = log.useSource(target.unit.sourcefile);
+        // Attributing an anonymous or local class in the copy attributes its superclass and that
+        // class's owner first (Attr.attribClass): for `new Outer.Nested(1) {}` that would attribute
+        // the whole enclosing class now, this method with the copy swapped in among it (javac then
+        // fails an assertion), and mark it analyzed. Every source class still waiting for Attr
+        // looks attributed while the copy is attributed; the flags are restored after.
+        Map<Symbol.ClassSymbol, Long> pending = hideUnattributed();
         try {
             md.body = copy;
             attr.attribStat(copy, methodEnv);
         } finally {
+            restoreUnattributed(pending);
             md.body = original;
             try {
                 enter.unenter(target.unit, copy);
@@ -219,6 +226,42 @@ public final class JavacBridge {
             }
         }
         return new TypedBody(context, target, copy, copyToOriginal);
+    }
+
+    private static final long ATTRIBUTION_FLAGS = Flags.UNATTRIBUTED | Flags.SUPER_OWNER_ATTRIBUTED;
+
+    private Map<Symbol.ClassSymbol, Long> hideUnattributed() {
+        Map<Symbol.ClassSymbol, Long> out = new IdentityHashMap<>();
+        for (Env<AttrContext> env : com.sun.tools.javac.comp.Todo.instance(context)) {
+            if (env.enclClass != null && env.enclClass.sym != null) {
+                hide(env.enclClass.sym, out);
+            }
+        }
+        return out;
+    }
+
+    private static void hide(Symbol.ClassSymbol c, Map<Symbol.ClassSymbol, Long> out) {
+        if (out.containsKey(c)) {
+            return;
+        }
+        out.put(c, c.flags_field & ATTRIBUTION_FLAGS);
+        if ((c.flags_field & Flags.UNATTRIBUTED) != 0) {
+            c.flags_field = (c.flags_field & ~Flags.UNATTRIBUTED) | Flags.SUPER_OWNER_ATTRIBUTED;
+        }
+        if (c.members_field != null) {
+            for (Symbol m : c.members_field.getSymbols(com.sun.tools.javac.code.Scope.LookupKind.NON_RECURSIVE)) {
+                if (m instanceof Symbol.ClassSymbol member) {
+                    hide(member, out);
+                }
+            }
+        }
+    }
+
+    private static void restoreUnattributed(Map<Symbol.ClassSymbol, Long> saved) {
+        for (Map.Entry<Symbol.ClassSymbol, Long> e : saved.entrySet()) {
+            Symbol.ClassSymbol c = e.getKey();
+            c.flags_field = (c.flags_field & ~ATTRIBUTION_FLAGS) | e.getValue();
+        }
     }
 
     /**

@@ -21,6 +21,8 @@ import javax.lang.model.type.TypeMirror;
  */
 public final class TypedBody {
     private final Types types;
+    private final com.sun.tools.javac.code.Symtab syms;
+    private final com.sun.tools.javac.util.Names names;
     private final JavacBridge.MethodTarget target;
     private final JCTree.JCBlock body;
     private final Map<JCTree, JCTree> copyToOriginal;
@@ -28,6 +30,8 @@ public final class TypedBody {
     TypedBody(Context context, JavacBridge.MethodTarget target, JCTree.JCBlock body,
             Map<JCTree, JCTree> copyToOriginal) {
         this.types = Types.instance(context);
+        this.syms = com.sun.tools.javac.code.Symtab.instance(context);
+        this.names = com.sun.tools.javac.util.Names.instance(context);
         this.target = target;
         this.body = body;
         this.copyToOriginal = copyToOriginal;
@@ -192,5 +196,39 @@ public final class TypedBody {
             }
         }
         return false;
+    }
+
+    /**
+     * A checked exception type a statement can throw: its source text for a cast, the erasure's
+     * text for an {@code instanceof} test, and the tree that throws it (for the error position).
+     */
+    public record Thrown(String type, String erasure, boolean typeVariable, Tree origin) {}
+
+    /** The checked exceptions {@code tree} can throw (JLS 11.2), in order of first appearance. */
+    public java.util.List<Thrown> thrown(Tree tree) {
+        return thrown(ThrownTypes.of(types, syms, names, (JCTree) tree, null));
+    }
+
+    /** What the {@code try} statement can throw from its resources, body and catches (not its finally). */
+    public java.util.List<Thrown> thrownBeforeFinally(com.sun.source.tree.TryTree tree) {
+        return thrown(ThrownTypes.of(types, syms, names, (JCTree) tree, (JCTree.JCTry) tree));
+    }
+
+    /** What resources {@code from..} of a try-with-resources (inits and closes) and its body can throw. */
+    public java.util.List<Thrown> thrownByResourcesFrom(com.sun.source.tree.TryTree tree, int from) {
+        return thrown(ThrownTypes.resourcesFrom(types, syms, names, (JCTree.JCTry) tree, from));
+    }
+
+    private java.util.List<Thrown> thrown(java.util.List<ThrownTypes.Entry> entries) {
+        java.util.List<Thrown> out = new java.util.ArrayList<>();
+        for (ThrownTypes.Entry e : entries) {
+            out.add(thrown(e.type(), e.origin()));
+        }
+        return out;
+    }
+
+    private Thrown thrown(Type t, Tree origin) {
+        boolean tv = t.hasTag(TypeTag.TYPEVAR);
+        return new Thrown(print(t), print(types.erasure(t)), tv, origin);
     }
 }
