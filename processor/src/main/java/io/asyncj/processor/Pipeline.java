@@ -115,6 +115,11 @@ final class Pipeline {
             report(target, target.method(), "[AsyncInternalError] asyncj could not attribute this method");
             return;
         }
+        if (typed.flowErrors() != null && !typed.flowErrors().isEmpty()) {
+            // javac's own definite-assignment errors, on the method as written: left as written
+            bridge.reportAgain(typed.flowErrors(), target);
+            return;
+        }
         List<BodyChecks.Problem> problems = BodyChecks.check(typed);
         for (BodyChecks.Problem p : problems) {
             report(target, p.tree(), p.message());

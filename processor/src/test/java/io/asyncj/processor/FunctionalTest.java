@@ -474,7 +474,8 @@ class FunctionalTest {
                         s = s + "!";
                         await(sleep(0));
                         trace.add("reassigned " + s);
-                        java.util.function.Supplier<String> sup = () -> s.toUpperCase();
+                        String copy = s;
+                        java.util.function.Supplier<String> sup = () -> copy.toUpperCase();
                         if (p instanceof Integer s2 && s2 > await(sleep(0, 1)) && await(flag(s2 > 2))) {
                             trace.add("int " + s2 + " " + sup.get());
                         } else if (p instanceof Integer i) {

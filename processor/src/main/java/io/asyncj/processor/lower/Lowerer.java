@@ -1604,6 +1604,12 @@ public final class Lowerer {
                     readLocals.add(el);
                     String n = patternScope.contains(el) ? declaredBindingName(el) : nameOf(el);
                     if (!patternScope.contains(el) && isHoisted(el) && (lambdaDepth > 0 || classDepth > 0)) {
+                        if (typed.flowAnalyzed() && !typed.isEffectivelyFinal(el)) {
+                            // a snapshot would hide javac's own check of the method as written
+                            throw new LoweringException(node, "AsyncNotEffectivelyFinal", "local variables referenced from "
+                                    + (lambdaDepth > 0 ? "a lambda expression" : "an inner class")
+                                    + " must be final or effectively final");
+                        }
                         n = snapshots.computeIfAbsent(el, k -> nameOf(k) + "$snapshot" + (snapshotCounter++));
                     }
                     if (!n.equals(name)) {
