@@ -620,4 +620,39 @@ class FunctionalTest {
                 }
                 """));
     }
+
+    @Test
+    void preciseRethrowOfACatchParameterThatLivesAcrossAnAwait() {
+        // e is hoisted (declared Exception); javac's precise rethrow still says only IOException
+        assertEquals("[log x, main x, io, main y]", run("""
+                public class Main {
+                    static List<String> trace = new ArrayList<>();
+                    @Async static Coroutine<Void> fail(String m) throws IOException { await(sleep(0)); throw new IOException(m); }
+                    @Async static Coroutine<String> f() throws IOException {
+                        try {
+                            await(fail("x"));
+                        } catch (Exception e) {
+                            await(sleep(0));
+                            trace.add("log " + e.getMessage());
+                            throw e;
+                        }
+                        return completed("no");
+                    }
+                    @Async static Coroutine<String> g() throws IOException {
+                        try {
+                            await(fail("y"));
+                        } catch (Exception e) {
+                            await(sleep(0));
+                            if (e instanceof IOException) { trace.add("io"); throw e; }
+                        }
+                        return completed("no");
+                    }
+                    static String main() {
+                        try { run(f()); } catch (Exception e) { trace.add("main " + e.getMessage()); }
+                        try { run(g()); } catch (Exception e) { trace.add("main " + e.getMessage()); }
+                        return trace.toString();
+                    }
+                }
+                """));
+    }
 }

@@ -217,6 +217,27 @@ public final class TypedBody {
         return thrown(ThrownTypes.of(types, syms, names, (JCTree) tree, (JCTree.JCTry) tree));
     }
 
+    private Map<JCTree.JCThrow, java.util.List<Type>> preciseRethrows;
+
+    /**
+     * The checked types a {@code throw} of an effectively final catch parameter rethrows (javac's
+     * precise rethrow), or null when {@code tree} is not such a throw.
+     */
+    public java.util.List<Thrown> preciseRethrow(com.sun.source.tree.ThrowTree tree) {
+        if (preciseRethrows == null) {
+            preciseRethrows = ThrownTypes.preciseRethrows(types, syms, names, body);
+        }
+        java.util.List<Type> ts = preciseRethrows.get((JCTree.JCThrow) tree);
+        if (ts == null) {
+            return null;
+        }
+        java.util.List<Thrown> out = new java.util.ArrayList<>();
+        for (Type t : ts) {
+            out.add(thrown(t, tree));
+        }
+        return out;
+    }
+
     /** What resources {@code from..} of a try-with-resources (inits and closes) and its body can throw. */
     public java.util.List<Thrown> thrownByResourcesFrom(com.sun.source.tree.TryTree tree, int from) {
         return thrown(ThrownTypes.resourcesFrom(types, syms, names, (JCTree.JCTry) tree, from));
