@@ -149,7 +149,8 @@ final class Pipeline {
         String header = "// asyncj: the state machine that replaced the body of " + enclosingName(sym) + "."
                 + sym.getSimpleName() + " (" + target.unit().getSourceFile().getName() + ").\n"
                 + "// For reading only: this exact code was compiled in place of the method body.\n";
-        splicer.write(pkg, enclosingName(sym), sym.getSimpleName().toString(), header, Text.strip(marked));
+        splicer.write(pkg, enclosingName(sym), sym.getSimpleName().toString(), header,
+                io.asyncj.processor.emit.Reindent.of(Text.strip(marked)));
     }
 
     private static String valueType(TypedBody typed, TypeMirror returnType) {
