@@ -2122,7 +2122,7 @@ public final class Lowerer {
             public Void visitClass(ClassTree node, Integer d) {
                 return null;
             }
-        }.scan(body instanceof SwitchTree sw ? sw.getCases() : List.of(body), body instanceof SwitchTree ? 1 : 0);
+        }.scan(body instanceof SwitchTree sw ? sw.getCases() : List.of(body), 0); // a break directly in the switch leaves it
         return found[0];
     }
 }
