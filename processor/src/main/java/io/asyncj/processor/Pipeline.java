@@ -115,6 +115,11 @@ final class Pipeline {
             report(target, target.method(), "[AsyncInternalError] asyncj could not attribute this method");
             return;
         }
+        if (typed.flowErrors() != null && !typed.flowErrors().isEmpty()) {
+            // javac's own definite-assignment errors, on the method as written: left as written
+            bridge.reportAgain(typed.flowErrors(), target);
+            return;
+        }
         List<BodyChecks.Problem> problems = BodyChecks.check(typed);
         for (BodyChecks.Problem p : problems) {
             report(target, p.tree(), p.message());
@@ -144,7 +149,8 @@ final class Pipeline {
         String header = "// asyncj: the state machine that replaced the body of " + enclosingName(sym) + "."
                 + sym.getSimpleName() + " (" + target.unit().getSourceFile().getName() + ").\n"
                 + "// For reading only: this exact code was compiled in place of the method body.\n";
-        splicer.write(pkg, enclosingName(sym), sym.getSimpleName().toString(), header, Text.strip(marked));
+        splicer.write(pkg, enclosingName(sym), sym.getSimpleName().toString(), header,
+                io.asyncj.processor.emit.Reindent.of(Text.strip(marked)));
     }
 
     private static String valueType(TypedBody typed, TypeMirror returnType) {

@@ -160,4 +160,31 @@ class DiagnosticsTest {
                 }
                 """, 9, "unreported exception java.io.IOException");
     }
+
+    @Test
+    void definiteAssignmentIsCheckedOnTheMethodAsWritten() {
+        // s becomes a field of the state machine: javac alone would no longer see it unassigned
+        assertError("""
+                @Async static Coroutine<String> f(boolean b) {
+                    String s;
+                    if (b) s = "x";
+                    await(sleep(0));
+                    return completed(s);
+                }
+                """, 9, "variable s might not have been initialized");
+    }
+
+    @Test
+    void lambdaCapturingAHoistedLocalThatIsNotEffectivelyFinal() {
+        // the state machine would capture a snapshot: javac alone would accept it
+        assertError("""
+                @Async static Coroutine<Void> f() {
+                    int k = 1;
+                    await(sleep(0));
+                    k++;
+                    Runnable r = () -> System.out.println(k);
+                    return completed();
+                }
+                """, 9, "must be final or effectively final");
+    }
 }

@@ -474,7 +474,8 @@ class FunctionalTest {
                         s = s + "!";
                         await(sleep(0));
                         trace.add("reassigned " + s);
-                        java.util.function.Supplier<String> sup = () -> s.toUpperCase();
+                        String copy = s;
+                        java.util.function.Supplier<String> sup = () -> copy.toUpperCase();
                         if (p instanceof Integer s2 && s2 > await(sleep(0, 1)) && await(flag(s2 > 2))) {
                             trace.add("int " + s2 + " " + sup.get());
                         } else if (p instanceof Integer i) {
@@ -615,6 +616,41 @@ class FunctionalTest {
                         run(new Main().f("x", 7));
                         trace.add(run(g()));
                         return String.join("|", trace);
+                    }
+                }
+                """));
+    }
+
+    @Test
+    void preciseRethrowOfACatchParameterThatLivesAcrossAnAwait() {
+        // e is hoisted (declared Exception); javac's precise rethrow still says only IOException
+        assertEquals("[log x, main x, io, main y]", run("""
+                public class Main {
+                    static List<String> trace = new ArrayList<>();
+                    @Async static Coroutine<Void> fail(String m) throws IOException { await(sleep(0)); throw new IOException(m); }
+                    @Async static Coroutine<String> f() throws IOException {
+                        try {
+                            await(fail("x"));
+                        } catch (Exception e) {
+                            await(sleep(0));
+                            trace.add("log " + e.getMessage());
+                            throw e;
+                        }
+                        return completed("no");
+                    }
+                    @Async static Coroutine<String> g() throws IOException {
+                        try {
+                            await(fail("y"));
+                        } catch (Exception e) {
+                            await(sleep(0));
+                            if (e instanceof IOException) { trace.add("io"); throw e; }
+                        }
+                        return completed("no");
+                    }
+                    static String main() {
+                        try { run(f()); } catch (Exception e) { trace.add("main " + e.getMessage()); }
+                        try { run(g()); } catch (Exception e) { trace.add("main " + e.getMessage()); }
+                        return trace.toString();
                     }
                 }
                 """));

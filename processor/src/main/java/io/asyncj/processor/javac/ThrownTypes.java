@@ -25,7 +25,7 @@ import java.util.Set;
  * Lambda and class bodies are not entered. Mirrors what javac's {@code Flow} computes, so that
  * generated code can rethrow a held exception with the static types javac would have seen.
  */
-final class ThrownTypes extends TreeScanner {
+class ThrownTypes extends TreeScanner {
     /** A checked exception type and the tree it comes from. */
     record Entry(Type type, JCTree origin) {}
 
@@ -34,8 +34,8 @@ final class ThrownTypes extends TreeScanner {
     private final Names names;
     private final JCTree.JCTry skipFinallyOf;
     private List<Entry> thrown = new ArrayList<>();
-    private final Map<Symbol, List<Type>> precise = new HashMap<>();
-    private final Set<Symbol> reassigned = new HashSet<>();
+    final Map<Symbol, List<Type>> precise = new HashMap<>();
+    final Set<Symbol> reassigned = new HashSet<>();
 
     private ThrownTypes(Types types, Symtab syms, Names names, JCTree.JCTry skipFinallyOf) {
         this.types = types;
@@ -62,6 +62,33 @@ final class ThrownTypes extends TreeScanner {
         }
         t.scan(tree.body);
         return t.thrown;
+    }
+
+    /**
+     * For each {@code throw} of an effectively final catch parameter in {@code body} (a precise
+     * rethrow, JLS 11.2.2): the checked types it throws.
+     */
+    static Map<JCTree.JCThrow, List<Type>> preciseRethrows(Types types, Symtab syms, Names names, JCTree body) {
+        Map<JCTree.JCThrow, List<Type>> out = new java.util.IdentityHashMap<>();
+        ThrownTypes t = new ThrownTypes(types, syms, names, null) {
+            @Override
+            public void visitThrow(JCTree.JCThrow tree) {
+                Symbol sym = TreeInfo.symbol(TreeInfo.skipParens(tree.expr));
+                if (sym != null && precise.containsKey(sym) && !reassigned.contains(sym)) {
+                    List<Type> checked = new ArrayList<>();
+                    for (Type x : precise.get(sym)) {
+                        if (isChecked(x)) {
+                            checked.add(x);
+                        }
+                    }
+                    out.put(tree, checked);
+                }
+                super.visitThrow(tree);
+            }
+        };
+        t.findReassigned(body);
+        t.scan(body);
+        return out;
     }
 
     private void findReassigned(JCTree tree) {
@@ -95,7 +122,7 @@ final class ThrownTypes extends TreeScanner {
         }.scan(tree);
     }
 
-    private boolean isChecked(Type t) {
+    boolean isChecked(Type t) {
         return t != null && !t.isErroneous() && !types.isSubtype(t, syms.runtimeExceptionType)
                 && !types.isSubtype(t, syms.errorType);
     }

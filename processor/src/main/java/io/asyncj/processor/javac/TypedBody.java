@@ -27,8 +27,11 @@ public final class TypedBody {
     private final JCTree.JCBlock body;
     private final Map<JCTree, JCTree> copyToOriginal;
 
+    private final java.util.List<com.sun.tools.javac.util.JCDiagnostic> flowErrors;
+
     TypedBody(Context context, JavacBridge.MethodTarget target, JCTree.JCBlock body,
-            Map<JCTree, JCTree> copyToOriginal) {
+            Map<JCTree, JCTree> copyToOriginal, java.util.List<com.sun.tools.javac.util.JCDiagnostic> flowErrors) {
+        this.flowErrors = flowErrors;
         this.types = Types.instance(context);
         this.syms = com.sun.tools.javac.code.Symtab.instance(context);
         this.names = com.sun.tools.javac.util.Names.instance(context);
@@ -214,6 +217,27 @@ public final class TypedBody {
         return thrown(ThrownTypes.of(types, syms, names, (JCTree) tree, (JCTree.JCTry) tree));
     }
 
+    private Map<JCTree.JCThrow, java.util.List<Type>> preciseRethrows;
+
+    /**
+     * The checked types a {@code throw} of an effectively final catch parameter rethrows (javac's
+     * precise rethrow), or null when {@code tree} is not such a throw.
+     */
+    public java.util.List<Thrown> preciseRethrow(com.sun.source.tree.ThrowTree tree) {
+        if (preciseRethrows == null) {
+            preciseRethrows = ThrownTypes.preciseRethrows(types, syms, names, body);
+        }
+        java.util.List<Type> ts = preciseRethrows.get((JCTree.JCThrow) tree);
+        if (ts == null) {
+            return null;
+        }
+        java.util.List<Thrown> out = new java.util.ArrayList<>();
+        for (Type t : ts) {
+            out.add(thrown(t, tree));
+        }
+        return out;
+    }
+
     /** What resources {@code from..} of a try-with-resources (inits and closes) and its body can throw. */
     public java.util.List<Thrown> thrownByResourcesFrom(com.sun.source.tree.TryTree tree, int from) {
         return thrown(ThrownTypes.resourcesFrom(types, syms, names, (JCTree.JCTry) tree, from));
@@ -230,5 +254,21 @@ public final class TypedBody {
     private Thrown thrown(Type t, Tree origin) {
         boolean tv = t.hasTag(TypeTag.TYPEVAR);
         return new Thrown(print(t), print(types.erasure(t)), tv, origin);
+    }
+
+    /** Whether javac's definite-assignment analysis ran on this copy (see {@link #flowErrors}). */
+    public boolean flowAnalyzed() {
+        return flowErrors != null;
+    }
+
+    /** javac's definite-assignment errors for the method as written; empty or null (not analyzed). */
+    public java.util.List<com.sun.tools.javac.util.JCDiagnostic> flowErrors() {
+        return flowErrors;
+    }
+
+    /** Whether a local is final or effectively final (meaningful once {@link #flowAnalyzed()}). */
+    public boolean isEffectivelyFinal(Element local) {
+        return local instanceof Symbol s
+                && (s.flags() & (com.sun.tools.javac.code.Flags.FINAL | com.sun.tools.javac.code.Flags.EFFECTIVELY_FINAL)) != 0;
     }
 }

@@ -558,8 +558,10 @@ public final class Lowerer {
             case TRY -> tryStmt((TryTree) s);
             case RETURN -> returnStmt((ReturnTree) s);
             case THROW -> {
-                Text e = expr(((ThrowTree) s).getExpression());
-                emit(glue("throw ").append(e).append(glue(";\n")));
+                ThrowTree t = (ThrowTree) s;
+                Text e = expr(t.getExpression());
+                Text precise = preciseRethrow(t);
+                emit(precise != null ? precise : glue("throw ").append(e).append(glue(";\n")));
                 cur.terminated = true;
             }
             case YIELD -> yieldStmt((YieldTree) s);
@@ -1175,6 +1177,30 @@ public final class Lowerer {
         return out.append(glue("throw $rethrow(" + held + ");\n"));
     }
 
+    /**
+     * {@code throw e} of a catch parameter that lives in a field, which javac would type as the
+     * declared catch type: rethrown with the precise types javac computes for the method as
+     * written ({@code catch (Exception e) { await(..); throw e; }} in a method that throws only
+     * {@code IOException}). Null when {@code t} is not such a throw.
+     */
+    private Text preciseRethrow(ThrowTree t) {
+        if (!(unparen(t.getExpression()) instanceof IdentifierTree id)) {
+            return null;
+        }
+        Element el = typed.element(id);
+        if (el == null || el.getKind() != ElementKind.EXCEPTION_PARAMETER || !candidates.contains(el) || !isHoisted(el)) {
+            return null;
+        }
+        List<TypedBody.Thrown> types = typed.preciseRethrow(t);
+        if (types == null) {
+            return null;
+        }
+        touch(el);
+        Text out = glue("{\n");
+        out.locals.add(el);
+        return out.append(rethrow(types, nameOf(el))).append(glue("}\n"));
+    }
+
     /** Appends an inline block's closing jump, so its text can stand inside a catch clause. */
     private void renderInline(Block inline) {
         if (inline.next != null) {
@@ -1604,6 +1630,12 @@ public final class Lowerer {
                     readLocals.add(el);
                     String n = patternScope.contains(el) ? declaredBindingName(el) : nameOf(el);
                     if (!patternScope.contains(el) && isHoisted(el) && (lambdaDepth > 0 || classDepth > 0)) {
+                        if (typed.flowAnalyzed() && !typed.isEffectivelyFinal(el)) {
+                            // a snapshot would hide javac's own check of the method as written
+                            throw new LoweringException(node, "AsyncNotEffectivelyFinal", "local variables referenced from "
+                                    + (lambdaDepth > 0 ? "a lambda expression" : "an inner class")
+                                    + " must be final or effectively final");
+                        }
                         n = snapshots.computeIfAbsent(el, k -> nameOf(k) + "$snapshot" + (snapshotCounter++));
                     }
                     if (!n.equals(name)) {
@@ -1618,6 +1650,19 @@ public final class Lowerer {
                 if (el != null && classDepth == 0 && el.getKind().isField() && coroutineMemberNames.contains(name)) {
                     edits.add(new Edit(typed.start(node), typed.end(node), glue(qualifier(el) + name)));
                 }
+                return null;
+            }
+
+            @Override
+            public Void visitThrow(ThrowTree node, Void p) {
+                Text precise = classDepth == 0 && lambdaDepth == 0 ? preciseRethrow(node) : null;
+                if (precise == null) {
+                    return super.visitThrow(node, p);
+                }
+                for (Object l : precise.locals) {
+                    readLocals.add((Element) l);
+                }
+                edits.add(new Edit(typed.start(node), typed.end(node), precise));
                 return null;
             }
 
@@ -2077,7 +2122,7 @@ public final class Lowerer {
             public Void visitClass(ClassTree node, Integer d) {
                 return null;
             }
-        }.scan(body instanceof SwitchTree sw ? sw.getCases() : List.of(body), body instanceof SwitchTree ? 1 : 0);
+        }.scan(body instanceof SwitchTree sw ? sw.getCases() : List.of(body), 0); // a break directly in the switch leaves it
         return found[0];
     }
 }
