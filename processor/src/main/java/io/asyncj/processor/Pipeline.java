@@ -92,7 +92,7 @@ final class Pipeline {
             } catch (java.io.IOException e) {
                 report(target, target.method(), "[AsyncIoError] asyncj could not write the readable source of"
                         + " this method: " + e);
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException | LinkageError | AssertionError e) {
                 report(target, target.method(), "[AsyncInternalError] asyncj failed to rewrite this method (" + e
                         + "); please report it with the method's source. As a workaround, simplify the"
                         + " expression around the await");
@@ -113,6 +113,11 @@ final class Pipeline {
         TypedBody typed = bridge.attribute(target);
         if (typed == null) {
             report(target, target.method(), "[AsyncInternalError] asyncj could not attribute this method");
+            return;
+        }
+        if (typed.flowErrors() != null && !typed.flowErrors().isEmpty()) {
+            // javac's own definite-assignment errors, on the method as written: left as written
+            bridge.reportAgain(typed.flowErrors(), target);
             return;
         }
         List<BodyChecks.Problem> problems = BodyChecks.check(typed);
@@ -144,7 +149,8 @@ final class Pipeline {
         String header = "// asyncj: the state machine that replaced the body of " + enclosingName(sym) + "."
                 + sym.getSimpleName() + " (" + target.unit().getSourceFile().getName() + ").\n"
                 + "// For reading only: this exact code was compiled in place of the method body.\n";
-        splicer.write(pkg, enclosingName(sym), sym.getSimpleName().toString(), header, Text.strip(marked));
+        splicer.write(pkg, enclosingName(sym), sym.getSimpleName().toString(), header,
+                io.asyncj.processor.emit.Reindent.of(Text.strip(marked)));
     }
 
     private static String valueType(TypedBody typed, TypeMirror returnType) {

@@ -110,26 +110,15 @@ class DiagnosticsTest {
     }
 
     @Test
-    void awaitInTryWithResourcesIsRefusedWithAnAlternative() {
-        assertError("""
-                @Async static Coroutine<Void> f() throws Exception {
-                    try (AutoCloseable c = () -> {}) {
-                        await(sleep(0));
-                    }
-                    return completed();
-                }
-                """, 7, "[AsyncUnsupported]");
-    }
-
-    @Test
-    void localClassUsedAcrossAwait() {
+    void localClassCapturingALocalUsedAcrossAwait() {
         assertError("""
                 @Async static Coroutine<Integer> f() {
-                    class C { int v() { return 1; } }
+                    int one = 1;
+                    class C { int v() { return one; } }
                     await(sleep(0));
                     return completed(new C().v());
                 }
-                """, 6, "[AsyncLocalClassAcrossAwait]");
+                """, 7, "captures the local variable 'one'");
     }
 
     @Test
@@ -154,5 +143,48 @@ class DiagnosticsTest {
                     return completed(x);
                 }
                 """, 7, "incompatible types");
+    }
+
+    @Test
+    void undeclaredCheckedExceptionThroughALoweredFinallyIsReportedWhereThrown() {
+        assertError("""
+                @Async static Coroutine<Void> fail() throws java.io.IOException { return completed(); }
+                @Async static Coroutine<Void> f() {
+                    try {
+                        await(sleep(0));
+                        await(fail());
+                    } finally {
+                        await(sleep(0));
+                    }
+                    return completed();
+                }
+                """, 9, "unreported exception java.io.IOException");
+    }
+
+    @Test
+    void definiteAssignmentIsCheckedOnTheMethodAsWritten() {
+        // s becomes a field of the state machine: javac alone would no longer see it unassigned
+        assertError("""
+                @Async static Coroutine<String> f(boolean b) {
+                    String s;
+                    if (b) s = "x";
+                    await(sleep(0));
+                    return completed(s);
+                }
+                """, 9, "variable s might not have been initialized");
+    }
+
+    @Test
+    void lambdaCapturingAHoistedLocalThatIsNotEffectivelyFinal() {
+        // the state machine would capture a snapshot: javac alone would accept it
+        assertError("""
+                @Async static Coroutine<Void> f() {
+                    int k = 1;
+                    await(sleep(0));
+                    k++;
+                    Runnable r = () -> System.out.println(k);
+                    return completed();
+                }
+                """, 9, "must be final or effectively final");
     }
 }

@@ -61,6 +61,32 @@ class DifferentialTest {
         runBodies(List.of(body), 0);
     }
 
+    @Test
+    void verbatimSwitchThatBreaksInsideATryWhoseFinallyAwaits() throws Exception {
+        // found by a 3000-program run: the copied switch's break made it complete normally, but
+        // the lowering took it for a switch that cannot, and left the try without its exit
+        String body = """
+                int v0 = 3;
+                Integer v1 = 1;
+                try {
+                    switch (Math.floorMod(v0, 3)) {
+                        case 0:
+                            v0 = 1;
+                        case 1:
+                            if (Math.floorMod((v0 * 0), 3) == 0) break;
+                            t.log((v1++));
+                        default:
+                            break;
+                    }
+                } finally {
+                    int l8 = AWAIT(0);
+                    t.log(l8);
+                }
+                return RET(v0 + v1);
+                """;
+        runBodies(List.of(body), 0);
+    }
+
     private void runBatch(long seed, int n) throws Exception {
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -93,6 +119,15 @@ class DifferentialTest {
                     }
                     int f(int v) { sb.append('f').append(v).append(' '); return v; }
                     void log(Object o) { sb.append(o).append(' '); }
+                    R r(int v) { return new R(this, v); }
+                    public static final class R implements AutoCloseable {
+                        final T t; final int v;
+                        R(T t, int v) { this.t = t; this.v = v; t.sb.append('o').append(v).append(' '); }
+                        @Override public void close() {
+                            t.sb.append('c').append(v).append(' ');
+                            if (Math.floorMod(v, 7) == 6) throw new IllegalStateException("close" + v);
+                        }
+                    }
                 }
                 """);
         for (int i = 0; i < bodies.size(); i++) {

@@ -355,4 +355,304 @@ class FunctionalTest {
                 """);
         assertTrue(trace.endsWith("(Main.java:10)"), trace);
     }
+
+    @Test
+    void checkedExceptionsLeaveLoweredFinallyWithTheirStaticTypes() {
+        // the inner finally holds the IOException while it runs; the outer multi-catch must still
+        // be legal (javac: "never thrown in body") and catch it; precise rethrow and throws E too
+        assertEquals("[inner finally, outer caught inner, rethrow p, pf, outer p, gen finally, main g]", run("""
+                public class Main {
+                    static List<String> trace = new ArrayList<>();
+                    @Async static Coroutine<Void> fail(String m) throws IOException { await(sleep(0)); throw new IOException(m); }
+                    interface Thrower<E extends Exception> { void run() throws E; }
+                    @Async static <E extends Exception> Coroutine<Void> gen(Thrower<E> t) throws E {
+                        try { await(sleep(0)); t.run(); } finally { trace.add("gen finally"); }
+                        return completed();
+                    }
+                    @Async static Coroutine<String> f() {
+                        try {
+                            try { await(fail("inner")); } finally { trace.add("inner finally"); }
+                        } catch (IOException | IllegalStateException e) { trace.add("outer caught " + e.getMessage()); }
+                        try {
+                            try {
+                                await(fail("p"));
+                            } catch (Exception e) {
+                                trace.add("rethrow " + e.getMessage());
+                                throw e;
+                            } finally {
+                                await(sleep(0));
+                                trace.add("pf");
+                            }
+                        } catch (java.io.FileNotFoundException e) {
+                            trace.add("no");
+                        } catch (IOException e) {
+                            trace.add("outer " + e.getMessage());
+                        }
+                        try {
+                            await(gen(() -> { throw new java.io.FileNotFoundException("g"); }));
+                        } catch (java.io.FileNotFoundException e) {
+                            trace.add("main " + e.getMessage());
+                        }
+                        return completed("x");
+                    }
+                    static String main() { run(f()); return trace.toString(); }
+                }
+                """));
+    }
+
+    @Test
+    void tryWithResourcesAwaitsInInitializersAndBody() {
+        assertEquals(String.join("|", "open a", "open b", "body ab", "close b", "close a", "main java.io.IOException: boom",
+                "open e", "open c", "close c", "close e", "caught body suppressed [close c, close e]", "finally",
+                "open r0", "close r0", "open r1", "close r1", "open r2", "close r2", "ret"), run("""
+                public class Main {
+                    static List<String> trace = new ArrayList<>();
+                    static class Resource implements java.io.Closeable {
+                        final String name; final boolean failClose;
+                        Resource(String name) { this(name, false); }
+                        Resource(String name, boolean failClose) { this.name = name; this.failClose = failClose; trace.add("open " + name); }
+                        @Override public void close() throws IOException {
+                            trace.add("close " + name);
+                            if (failClose) throw new IOException("close " + name);
+                        }
+                    }
+                    @Async static Coroutine<Void> fail(String m) throws IOException { await(sleep(0)); throw new IOException(m); }
+                    @Async static Coroutine<String> text(String s) { await(sleep(0)); return completed(s); }
+                    @Async static Coroutine<String> f() throws IOException {
+                        try (Resource a = new Resource("a"); Resource b = new Resource(await(text("b")))) {
+                            await(sleep(0));
+                            trace.add("body " + a.name + b.name);
+                            await(fail("boom"));
+                        }
+                        return completed("x");
+                    }
+                    @Async static Coroutine<String> g() throws IOException {
+                        Resource existing = new Resource("e", true);
+                        try (existing; Resource n = null; var c = new Resource("c", true)) {
+                            await(sleep(0));
+                            throw new IllegalStateException("body");
+                        } catch (IllegalStateException | IOException e) {
+                            trace.add("caught " + e.getMessage() + " suppressed "
+                                    + Arrays.stream(e.getSuppressed()).map(Throwable::getMessage).toList());
+                        } finally {
+                            trace.add("finally");
+                        }
+                        for (int i = 0; i < 3; i++) {
+                            try (Resource r = new Resource("r" + i)) {
+                                if (i == 1) continue;
+                                if (await(text("x")).equals("x") && i == 2) return completed("ret");
+                            }
+                        }
+                        return completed("end");
+                    }
+                    static String main() throws Exception {
+                        try { run(f()); } catch (Exception e) { trace.add("main " + e); }
+                        trace.add(run(g()));
+                        return String.join("|", trace);
+                    }
+                }
+                """));
+    }
+
+    @Test
+    void patternBindingsLiveAcrossAwaits() {
+        assertEquals(String.join("|", "string 3", "flow abc", "reassigned abc!", "int 5 ABC!", "ternary 1", "ok",
+                "string 3", "flow abc", "reassigned abc!", "small 2", "ternary 1", "ok", "not a string"), run("""
+                public class Main {
+                    static List<String> trace = new ArrayList<>();
+                    @Async static Coroutine<Boolean> flag(boolean b) { await(sleep(0)); return completed(b); }
+                    @Async static Coroutine<String> f(Object o, Object p) {
+                        if (o instanceof String s && await(flag(true))) {
+                            await(sleep(0));
+                            trace.add("string " + s.length());
+                        }
+                        if (!(o instanceof String s)) {
+                            return completed("not a string");
+                        }
+                        await(sleep(0));
+                        trace.add("flow " + s);
+                        s = s + "!";
+                        await(sleep(0));
+                        trace.add("reassigned " + s);
+                        String copy = s;
+                        java.util.function.Supplier<String> sup = () -> copy.toUpperCase();
+                        if (p instanceof Integer s2 && s2 > await(sleep(0, 1)) && await(flag(s2 > 2))) {
+                            trace.add("int " + s2 + " " + sup.get());
+                        } else if (p instanceof Integer i) {
+                            trace.add("small " + i + await(sleep(0, "")));
+                        }
+                        Object q = await(sleep(0, (Object) List.of(1)));
+                        trace.add("ternary " + (q instanceof List<?> l ? await(sleep(0, l.size())) : -1));
+                        return completed("ok");
+                    }
+                    static String main() {
+                        trace.add(run(f("abc", 5)));
+                        trace.add(run(f("abc", 2)));
+                        trace.add(run(f(1, 2)));
+                        return String.join("|", trace);
+                    }
+                }
+                """));
+    }
+
+    @Test
+    void patternSwitchesWithAwaitsInTheirCases() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 21, "pattern switches need JDK 21");
+        assertEquals("sabc|d|p1|d|other1|d|other1|big5", run("""
+                public class Main {
+                    static List<String> trace = new ArrayList<>();
+                    record P(int x, int y) {}
+                    @Async static Coroutine<String> f(Object o) {
+                        switch (o) {
+                            case String s -> trace.add("s" + await(sleep(0, s)));
+                            case P(int x, int y) when x > 0 -> trace.add("p" + await(sleep(0, x)));
+                            case null, default -> trace.add("other" + await(sleep(0, 1)));
+                        }
+                        String r = switch (o) {
+                            case Integer i when i > 3 -> "big" + await(sleep(0, i));
+                            case Integer i -> "int";
+                            case null, default -> "d";
+                        };
+                        return completed(r);
+                    }
+                    static String main() {
+                        trace.add(run(f("abc")));
+                        trace.add(run(f(new P(1, 2))));
+                        trace.add(run(f(null)));
+                        trace.add(run(f(5)));
+                        return String.join("|", trace);
+                    }
+                }
+                """));
+    }
+
+    @Test
+    void aParkedCoroutineDoesNotRetainLocalsPastTheirLastUse() {
+        // big is hoisted (used after the first await) and dead at the second: while parked there
+        // the state machine must not keep it reachable
+        assertEquals("collected len 1048576[len 1048576]", run("""
+                public class Main {
+                    static java.lang.ref.WeakReference<Object> ref;
+                    @Async static Coroutine<String> go(Future<Void> gate) {
+                        Object big = new byte[1 << 20];
+                        ref = new java.lang.ref.WeakReference<>(big);
+                        List<String> kept = new ArrayList<>();
+                        await(sleep(0));
+                        String s = "len " + ((byte[]) big).length;
+                        kept.add(s);
+                        await(gate);
+                        return completed(s + kept);
+                    }
+                    @Async static Coroutine<String> main2() throws InterruptedException {
+                        Future<Void> gate = getRunningLoop().createFuture();
+                        Task<String> t = createTask(go(gate));
+                        await(sleep(0));
+                        await(sleep(0));
+                        for (int i = 0; i < 200 && ref.get() != null; i++) {
+                            System.gc();
+                            Thread.sleep(5);
+                        }
+                        String collected = ref.get() == null ? "collected" : "retained";
+                        gate.setResult(null);
+                        return completed(collected + " " + await(t));
+                    }
+                    static String main() throws InterruptedException { return run(main2()); }
+                }
+                """));
+    }
+
+    @Test
+    void anonymousSubclassesOfTheOuterClassesNestedClasses() {
+        assertEquals("L34L g[1]", run("""
+                public class Main {
+                    static abstract class Foo {
+                        final int n;
+                        Foo(int n) { this.n = n; }
+                        abstract String get();
+                        @Async Coroutine<String> g() { var x = List.of(1); await(sleep(0)); return completed("g" + x); }
+                    }
+                    @Async static Coroutine<String> f() {
+                        String local = "L";
+                        await(sleep(0));
+                        Foo foo = new Foo(await(sleep(0, 3))) { String get() { return local + n; } };
+                        int x = 1;
+                        x += foo.n;
+                        await(sleep(0));
+                        return completed(foo.get() + x + local + " " + await(new Foo(1) { String get() { return ""; } }.g()));
+                    }
+                    static String main() { return run(f()); }
+                }
+                """));
+    }
+
+    @Test
+    void localClassesThatCaptureNoLocalsAreUsedAcrossAwaits() {
+        assertEquals("t8|t8|x:7:10 x:7:10 11 x:7:10|Foo", run("""
+                public class Main {
+                    static List<String> trace = new ArrayList<>();
+                    int base = 10;
+                    static class Foo { public String toString() { return "Foo"; } }
+                    @Async <T> Coroutine<String> f(T tag, int p) {
+                        class Box { final T t; Box(T t) { this.t = t; } String show() { return t + ":" + p + ":" + base; } }
+                        class Pair { Box a = new Box(tag); int n() { return base + 1; } }
+                        Box b = new Box(tag);
+                        await(sleep(0));
+                        Pair pr = new Pair();
+                        await(sleep(0));
+                        for (int i = 0; i < 2; i++) {
+                            class Counter { int k = p; }
+                            trace.add("t" + (new Counter().k + await(sleep(0, 1))));
+                        }
+                        trace.add(b.show() + " " + pr.a.show() + " " + pr.n() + " " + new Box(tag).show());
+                        return completed("");
+                    }
+                    @Async static Coroutine<String> g() {
+                        Foo before = new Foo();
+                        class Foo { }   // shadows Main.Foo only from here on: stays a local class
+                        await(sleep(0));
+                        return completed(before.toString());
+                    }
+                    static String main() {
+                        run(new Main().f("x", 7));
+                        trace.add(run(g()));
+                        return String.join("|", trace);
+                    }
+                }
+                """));
+    }
+
+    @Test
+    void preciseRethrowOfACatchParameterThatLivesAcrossAnAwait() {
+        // e is hoisted (declared Exception); javac's precise rethrow still says only IOException
+        assertEquals("[log x, main x, io, main y]", run("""
+                public class Main {
+                    static List<String> trace = new ArrayList<>();
+                    @Async static Coroutine<Void> fail(String m) throws IOException { await(sleep(0)); throw new IOException(m); }
+                    @Async static Coroutine<String> f() throws IOException {
+                        try {
+                            await(fail("x"));
+                        } catch (Exception e) {
+                            await(sleep(0));
+                            trace.add("log " + e.getMessage());
+                            throw e;
+                        }
+                        return completed("no");
+                    }
+                    @Async static Coroutine<String> g() throws IOException {
+                        try {
+                            await(fail("y"));
+                        } catch (Exception e) {
+                            await(sleep(0));
+                            if (e instanceof IOException) { trace.add("io"); throw e; }
+                        }
+                        return completed("no");
+                    }
+                    static String main() {
+                        try { run(f()); } catch (Exception e) { trace.add("main " + e.getMessage()); }
+                        try { run(g()); } catch (Exception e) { trace.add("main " + e.getMessage()); }
+                        return trace.toString();
+                    }
+                }
+                """));
+    }
 }

@@ -27,7 +27,8 @@ final class ProgramGenerator {
         line("int[] arr = {" + expr(0) + ", " + expr(0) + ", 3, 4};");
         arrays = true;
         line("int v0 = " + expr(2) + ";");
-        line("int v1 = " + expr(2) + ";");
+        // boxed: a reference-typed local, so hoisted reference fields (nulled when dead) are covered
+        line("Integer v1 = " + expr(2) + ";");
         vars.add("v0");
         vars.add("v1");
         int n = 2 + random.nextInt(4);
@@ -93,7 +94,7 @@ final class ProgramGenerator {
     }
 
     private void statement() {
-        int choice = depth > 3 ? random.nextInt(4) : random.nextInt(15);
+        int choice = depth > 3 ? random.nextInt(4) : random.nextInt(16);
         switch (choice) {
             case 0, 1 -> line(var() + " = " + expr(3) + ";");
             case 2 -> line("t.log(" + expr(3) + ");");
@@ -184,7 +185,7 @@ final class ProgramGenerator {
                 String l = "l" + fresh++;
                 line("{");
                 depth++;
-                line("int " + l + " = " + expr(2) + ";");
+                line((random.nextBoolean() ? "Integer " : "int ") + l + " = " + expr(2) + ";");
                 vars.add(l);
                 statement();
                 line("t.log(" + l + ");");
@@ -194,6 +195,28 @@ final class ProgramGenerator {
             }
             case 13 -> line(var() + " = switch (Math.floorMod(" + expr(2) + ", 2)) { case 0 -> " + expr(2)
                     + "; default -> { int y" + fresh + " = " + expr(2) + "; yield y" + fresh++ + " + " + expr(1) + "; } };");
+            case 14 -> {
+                // try-with-resources: t.r(v) logs its opening and closing; close() of a value
+                // that is 6 mod 7 throws (suppressed when the body threw)
+                String r1 = "r" + fresh++;
+                String r2 = "r" + fresh++;
+                boolean two = random.nextBoolean();
+                line("try (T.R " + r1 + " = t.r(" + expr(2) + ")" + (two ? "; T.R " + r2 + " = t.r(" + expr(1) + ")" : "")
+                        + ") {");
+                depth++;
+                line("t.log(" + r1 + ".v);");
+                depth--;
+                block();
+                if (random.nextBoolean()) {
+                    String e = "e" + fresh++;
+                    line("} catch (IllegalStateException " + e + ") {");
+                    depth++;
+                    line("t.log(" + e + ".getMessage() + \"/\" + " + e + ".getSuppressed().length);");
+                    depth--;
+                    block();
+                }
+                line("}");
+            }
             default -> line("if " + cond(1) + " return RET(" + expr(2) + ");");
         }
     }

@@ -112,7 +112,8 @@ class LanguageTest {
 
     @Async
     Coroutine<String> patternsAndSwitches(Object o) {
-        if (o instanceof String s) {
+        if (o instanceof String s && await(flag(true))) {
+            await(sleep(0));
             trace.add("string " + s.length());
         }
         int k = await(value(2));
@@ -197,7 +198,7 @@ class LanguageTest {
             } finally {
                 trace.add("inner finally");
             }
-        } catch (Exception e) {
+        } catch (IOException | IllegalStateException e) {
             trace.add("outer caught " + e.getMessage());
         }
         return completed(await(finallyOverrides()));
@@ -258,6 +259,23 @@ class LanguageTest {
         public void close() {
             trace.add("close " + name);
         }
+    }
+
+    @Async
+    Coroutine<String> tryWithResources() throws IOException {
+        try (Resource a = new Resource(trace, "a"); Resource b = new Resource(trace, await(text("b")))) {
+            await(sleep(0));
+            trace.add("body " + a.name + b.name);
+            await(fail("boom"));
+        }
+        return completed("not reached");
+    }
+
+    @Test
+    void tryWithResourcesClosesInReverseOrderAcrossAwaits() {
+        IOException e = assertThrows(IOException.class, () -> run(tryWithResources()));
+        assertEquals("boom", e.getMessage());
+        assertEquals(List.of("open a", "open b", "body ab", "close b", "close a"), trace);
     }
 
     // ---- locals, lambdas, generics, members ----

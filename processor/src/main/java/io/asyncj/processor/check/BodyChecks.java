@@ -5,7 +5,6 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreeScanner;
 import io.asyncj.processor.analyze.Awaits;
 import io.asyncj.processor.javac.TypedBody;
@@ -25,7 +24,6 @@ public final class BodyChecks {
             int lambdas;
             int classes;
             int synchronizeds;
-            int resources;
 
             @Override
             public Void visitMethodInvocation(MethodInvocationTree node, Void p) {
@@ -42,9 +40,6 @@ public final class BodyChecks {
                         problems.add(new Problem(node, "[AsyncAwaitInSynchronized] await inside synchronized would"
                                 + " suspend while holding the monitor: use an io.asyncj Lock, or move the await out"
                                 + " of the synchronized block"));
-                    } else if (resources > 0) {
-                        problems.add(new Problem(node, "[AsyncUnsupported] await inside try-with-resources is not"
-                                + " supported yet: declare the resource before a try/finally that closes it"));
                     }
                 }
                 return super.visitMethodInvocation(node, p);
@@ -77,19 +72,6 @@ public final class BodyChecks {
                     return super.visitSynchronized(node, p);
                 } finally {
                     synchronizeds--;
-                }
-            }
-
-            @Override
-            public Void visitTry(TryTree node, Void p) {
-                if (node.getResources().isEmpty()) {
-                    return super.visitTry(node, p);
-                }
-                resources++;
-                try {
-                    return super.visitTry(node, p);
-                } finally {
-                    resources--;
                 }
             }
         }.scan(typed.body(), null);

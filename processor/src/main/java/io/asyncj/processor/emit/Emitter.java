@@ -58,16 +58,16 @@ public final class Emitter {
             resume.addException(raw(t));
         }
         cls.addMethod(resume.build());
-        if (machine.needsSneakyThrow()) {
-            cls.addMethod(MethodSpec.methodBuilder("$sneakyThrow")
+        if (machine.needsThrowableCast()) {
+            // a held exception rethrown as a type variable of the user's (throws E)
+            cls.addMethod(MethodSpec.methodBuilder("$as")
                     .addModifiers(Modifier.PRIVATE)
                     .addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
                             .addMember("value", "$S", "unchecked").build())
-                    .addTypeVariable(TypeVariableName.get("E", Throwable.class))
-                    .returns(RuntimeException.class)
+                    .addTypeVariable(TypeVariableName.get("X", Throwable.class))
+                    .returns(TypeVariableName.get("X"))
                     .addParameter(Throwable.class, "t")
-                    .addException(TypeVariableName.get("E"))
-                    .addStatement("throw (E) t")
+                    .addStatement("return (X) t")
                     .build());
         }
         StringBuilder out = new StringBuilder();

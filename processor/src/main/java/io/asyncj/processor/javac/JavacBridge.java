@@ -16,6 +16,10 @@ import com.sun.tools.javac.comp.AttrContext;
 import com.sun.tools.javac.comp.Attr;
 import com.sun.tools.javac.comp.Enter;
 import com.sun.tools.javac.comp.Env;
+import com.sun.tools.javac.comp.Flow;
+import com.sun.tools.javac.util.JCDiagnostic;
+import java.util.ArrayList;
+import java.util.List;
 import com.sun.tools.javac.comp.MemberEnter;
 import com.sun.tools.javac.parser.ParserFactory;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
@@ -25,6 +29,7 @@ import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
 import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
 import com.sun.tools.javac.tree.TreeCopier;
+import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeMaker;
 import com.sun.tools.javac.tree.TreeScanner;
 import com.sun.tools.javac.util.Context;
@@ -206,10 +211,19 @@ public final class JavacBridge {
         shareRuleBodies(copy);
         Log.DiagnosticHandler hidden = deferredHandler(log);
         JavaFileObject previous = log.useSource(target.unit.sourcefile);
+        // Attributing an anonymous or local class in the copy attributes its superclass and that
+        // class's owner first (Attr.attribClass): for `new Outer.Nested(1) {}` that would attribute
+        // the whole enclosing class now, this method with the copy swapped in among it (javac then
+        // fails an assertion), and mark it analyzed. Every source class still waiting for Attr
+        // looks attributed while the copy is attributed; the flags are restored after.
+        Map<Symbol.ClassSymbol, Long> pending = hideUnattributed();
+        List<JCDiagnostic> flow = null;
         try {
             md.body = copy;
             attr.attribStat(copy, methodEnv);
+            flow = flowCheck(md, methodEnv, hidden, classRanges(original, target.unit));
         } finally {
+            restoreUnattributed(pending);
             md.body = original;
             try {
                 enter.unenter(target.unit, copy);
@@ -218,7 +232,138 @@ public final class JavacBridge {
                 log.useSource(previous);
             }
         }
-        return new TypedBody(context, target, copy, copyToOriginal);
+        return new TypedBody(context, target, copy, copyToOriginal, flow);
+    }
+
+    /**
+     * Runs javac's definite-assignment analysis ({@code Flow.AssignAnalyzer}) on the attributed
+     * copy, as javac would on the method as written: its errors (a local read before it is
+     * assigned, a final assigned twice) and the copy's {@code EFFECTIVELY_FINAL} flags are then
+     * the user's, although the generated code hoists locals into fields javac cannot check.
+     * Returns the errors, or null when the analysis could not run (attribution errors, or a
+     * JDK whose analyzer needs more context than a lone method).
+     */
+    private List<JCDiagnostic> flowCheck(JCMethodDecl md, Env<AttrContext> methodEnv, Log.DiagnosticHandler hidden,
+            List<int[]> classRanges) {
+        List<JCDiagnostic> before = diagnostics(hidden);
+        if (before == null) {
+            return null;
+        }
+        for (JCDiagnostic d : before) {
+            if (d.getKind() == Diagnostic.Kind.ERROR) {
+                return null;
+            }
+        }
+        Map<Symbol, Long> paramFlags = new IdentityHashMap<>();
+        for (JCTree.JCVariableDecl p : md.params) {
+            if (p.sym != null) {
+                paramFlags.put(p.sym, p.sym.flags_field);
+            }
+        }
+        try {
+            Flow flow = Flow.instance(context);
+            flow.new AssignAnalyzer().analyzeTree(methodEnv, md, TreeMaker.instance(context).forToplevel(methodEnv.toplevel));
+        } catch (RuntimeException | AssertionError e) {
+            return null;
+        } finally {
+            for (Map.Entry<Symbol, Long> e : paramFlags.entrySet()) {
+                e.getKey().flags_field = e.getValue();
+            }
+        }
+        List<JCDiagnostic> after = diagnostics(hidden);
+        if (after == null) {
+            return null;
+        }
+        List<JCDiagnostic> out = new ArrayList<>();
+        next:
+        for (JCDiagnostic d : after.subList(before.size(), after.size())) {
+            if (d.getKind() == Diagnostic.Kind.ERROR) {
+                // class bodies in the method (records' generated members among them) are copied
+                // as written and javac checks them there; the lone analyzer misreads records
+                for (int[] r : classRanges) {
+                    if (d.getPosition() >= r[0] && d.getPosition() < r[1]) {
+                        continue next;
+                    }
+                }
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /** Source ranges of the class declarations (local, anonymous, records) inside {@code body}. */
+    private static List<int[]> classRanges(JCBlock body, JCCompilationUnit unit) {
+        List<int[]> out = new ArrayList<>();
+        new TreeScanner() {
+            @Override
+            public void visitClassDef(JCClassDecl tree) {
+                int end = unit.endPositions == null ? -1 : TreeInfo.getEndPos(tree, unit.endPositions);
+                out.add(new int[] {TreeInfo.getStartPos(tree), end < 0 ? Integer.MAX_VALUE : end});
+            }
+        }.scan(body);
+        return out;
+    }
+
+    private static List<JCDiagnostic> diagnostics(Log.DiagnosticHandler handler) {
+        try {
+            Object diags = handler.getClass().getMethod("getDiagnostics").invoke(handler);
+            List<JCDiagnostic> out = new ArrayList<>();
+            for (Object d : (Iterable<?>) diags) {
+                out.add((JCDiagnostic) d);
+            }
+            return out;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Reports javac's own diagnostics again (they were collected while the copy was analyzed). */
+    public void reportAgain(List<JCDiagnostic> diagnostics, MethodTarget target) {
+        Log log = Log.instance(context);
+        JavaFileObject previous = log.useSource(target.unit.sourcefile);
+        try {
+            for (JCDiagnostic d : diagnostics) {
+                log.report(d);
+            }
+        } finally {
+            log.useSource(previous);
+        }
+    }
+
+    private static final long ATTRIBUTION_FLAGS = Flags.UNATTRIBUTED | Flags.SUPER_OWNER_ATTRIBUTED;
+
+    private Map<Symbol.ClassSymbol, Long> hideUnattributed() {
+        Map<Symbol.ClassSymbol, Long> out = new IdentityHashMap<>();
+        for (Env<AttrContext> env : com.sun.tools.javac.comp.Todo.instance(context)) {
+            if (env.enclClass != null && env.enclClass.sym != null) {
+                hide(env.enclClass.sym, out);
+            }
+        }
+        return out;
+    }
+
+    private static void hide(Symbol.ClassSymbol c, Map<Symbol.ClassSymbol, Long> out) {
+        if (out.containsKey(c)) {
+            return;
+        }
+        out.put(c, c.flags_field & ATTRIBUTION_FLAGS);
+        if ((c.flags_field & Flags.UNATTRIBUTED) != 0) {
+            c.flags_field = (c.flags_field & ~Flags.UNATTRIBUTED) | Flags.SUPER_OWNER_ATTRIBUTED;
+        }
+        if (c.members_field != null) {
+            for (Symbol m : c.members_field.getSymbols(com.sun.tools.javac.code.Scope.LookupKind.NON_RECURSIVE)) {
+                if (m instanceof Symbol.ClassSymbol member) {
+                    hide(member, out);
+                }
+            }
+        }
+    }
+
+    private static void restoreUnattributed(Map<Symbol.ClassSymbol, Long> saved) {
+        for (Map.Entry<Symbol.ClassSymbol, Long> e : saved.entrySet()) {
+            Symbol.ClassSymbol c = e.getKey();
+            c.flags_field = (c.flags_field & ~ATTRIBUTION_FLAGS) | e.getValue();
+        }
     }
 
     /**

@@ -21,13 +21,20 @@ import javax.lang.model.type.TypeMirror;
  */
 public final class TypedBody {
     private final Types types;
+    private final com.sun.tools.javac.code.Symtab syms;
+    private final com.sun.tools.javac.util.Names names;
     private final JavacBridge.MethodTarget target;
     private final JCTree.JCBlock body;
     private final Map<JCTree, JCTree> copyToOriginal;
 
+    private final java.util.List<com.sun.tools.javac.util.JCDiagnostic> flowErrors;
+
     TypedBody(Context context, JavacBridge.MethodTarget target, JCTree.JCBlock body,
-            Map<JCTree, JCTree> copyToOriginal) {
+            Map<JCTree, JCTree> copyToOriginal, java.util.List<com.sun.tools.javac.util.JCDiagnostic> flowErrors) {
+        this.flowErrors = flowErrors;
         this.types = Types.instance(context);
+        this.syms = com.sun.tools.javac.code.Symtab.instance(context);
+        this.names = com.sun.tools.javac.util.Names.instance(context);
         this.target = target;
         this.body = body;
         this.copyToOriginal = copyToOriginal;
@@ -192,5 +199,76 @@ public final class TypedBody {
             }
         }
         return false;
+    }
+
+    /**
+     * A checked exception type a statement can throw: its source text for a cast, the erasure's
+     * text for an {@code instanceof} test, and the tree that throws it (for the error position).
+     */
+    public record Thrown(String type, String erasure, boolean typeVariable, Tree origin) {}
+
+    /** The checked exceptions {@code tree} can throw (JLS 11.2), in order of first appearance. */
+    public java.util.List<Thrown> thrown(Tree tree) {
+        return thrown(ThrownTypes.of(types, syms, names, (JCTree) tree, null));
+    }
+
+    /** What the {@code try} statement can throw from its resources, body and catches (not its finally). */
+    public java.util.List<Thrown> thrownBeforeFinally(com.sun.source.tree.TryTree tree) {
+        return thrown(ThrownTypes.of(types, syms, names, (JCTree) tree, (JCTree.JCTry) tree));
+    }
+
+    private Map<JCTree.JCThrow, java.util.List<Type>> preciseRethrows;
+
+    /**
+     * The checked types a {@code throw} of an effectively final catch parameter rethrows (javac's
+     * precise rethrow), or null when {@code tree} is not such a throw.
+     */
+    public java.util.List<Thrown> preciseRethrow(com.sun.source.tree.ThrowTree tree) {
+        if (preciseRethrows == null) {
+            preciseRethrows = ThrownTypes.preciseRethrows(types, syms, names, body);
+        }
+        java.util.List<Type> ts = preciseRethrows.get((JCTree.JCThrow) tree);
+        if (ts == null) {
+            return null;
+        }
+        java.util.List<Thrown> out = new java.util.ArrayList<>();
+        for (Type t : ts) {
+            out.add(thrown(t, tree));
+        }
+        return out;
+    }
+
+    /** What resources {@code from..} of a try-with-resources (inits and closes) and its body can throw. */
+    public java.util.List<Thrown> thrownByResourcesFrom(com.sun.source.tree.TryTree tree, int from) {
+        return thrown(ThrownTypes.resourcesFrom(types, syms, names, (JCTree.JCTry) tree, from));
+    }
+
+    private java.util.List<Thrown> thrown(java.util.List<ThrownTypes.Entry> entries) {
+        java.util.List<Thrown> out = new java.util.ArrayList<>();
+        for (ThrownTypes.Entry e : entries) {
+            out.add(thrown(e.type(), e.origin()));
+        }
+        return out;
+    }
+
+    private Thrown thrown(Type t, Tree origin) {
+        boolean tv = t.hasTag(TypeTag.TYPEVAR);
+        return new Thrown(print(t), print(types.erasure(t)), tv, origin);
+    }
+
+    /** Whether javac's definite-assignment analysis ran on this copy (see {@link #flowErrors}). */
+    public boolean flowAnalyzed() {
+        return flowErrors != null;
+    }
+
+    /** javac's definite-assignment errors for the method as written; empty or null (not analyzed). */
+    public java.util.List<com.sun.tools.javac.util.JCDiagnostic> flowErrors() {
+        return flowErrors;
+    }
+
+    /** Whether a local is final or effectively final (meaningful once {@link #flowAnalyzed()}). */
+    public boolean isEffectivelyFinal(Element local) {
+        return local instanceof Symbol s
+                && (s.flags() & (com.sun.tools.javac.code.Flags.FINAL | com.sun.tools.javac.code.Flags.EFFECTIVELY_FINAL)) != 0;
     }
 }

@@ -19,6 +19,12 @@ public final class Block {
     /** Original offset and first line of the user statement this state starts in, for comments. */
     int commentPos = -1;
     String comment;
+    /** Where in {@link #code} the {@code return;} of its closing {@code $await} starts, or -1. */
+    int awaitAt = -1;
+    /** The state its closing {@code $await} resumes at. */
+    Block awaitTarget;
+    int awaitEnd;
+    int awaitPos;
     /** Local symbols this block reads or writes (decides which locals become fields). */
     final Set<Object> touched = new LinkedHashSet<>();
 

@@ -66,6 +66,8 @@ public final class Lowerer {
     private Region region;
     private Region root;
     private List<Field> fields;
+    private List<Block> allBlocks;
+    private Map<Region, List<Block>> inlineHandlers;
     private Map<Element, Set<Block>> touches;
     private Set<Element> candidates;
     private Set<Element> forceHoist;
@@ -122,22 +124,33 @@ public final class Lowerer {
         Set<Element> keep = new HashSet<>(forceHoist);
         for (Map.Entry<Element, Set<Block>> e : touches.entrySet()) {
             if (e.getValue().size() > 1) {
-                if (e.getKey().getKind().name().equals("BINDING_VARIABLE")) {
-                    Tree decl = bindingDecls.get(e.getKey());
-                    throw new LoweringException(decl != null ? decl : typed.body(), "AsyncUnsupported",
-                            "the pattern variable '" + e.getKey().getSimpleName() + "' is used across an await,"
-                                    + " which is not supported yet; assign it to a local variable first");
-                }
                 if (localClasses.containsKey(e.getKey())) {
-                    throw new LoweringException(localClasses.get(e.getKey()), "AsyncLocalClassAcrossAwait",
-                            "the local class '" + e.getKey().getSimpleName() + "' is used across an await, which"
-                                    + " is not supported: make it a record, or declare it outside the method");
+                    ClassTree c = (ClassTree) localClasses.get(e.getKey());
+                    Element captured = capturedLocal(c, new HashSet<>());
+                    throw new LoweringException(c, "AsyncLocalClassAcrossAwait",
+                            "the local class '" + e.getKey().getSimpleName() + "' is used across an await and"
+                                    + " captures the local variable '" + (captured == null ? "?" : captured.getSimpleName())
+                                    + "', which is not supported: pass it to the class's constructor instead, or"
+                                    + " declare the class outside the method");
                 }
                 keep.add(e.getKey());
             }
         }
         hoisted = keep;
         pass();
+        Map<Element, String> references = new LinkedHashMap<>();
+        for (Element e : keep) {
+            if (candidates.contains(e) && !typed.isPrimitive(e.asType())) {
+                references.put(e, nameOf(e));
+            }
+        }
+        Map<Block, Set<Object>> touched = new HashMap<>();
+        for (Map.Entry<Element, Set<Block>> e : touches.entrySet()) {
+            for (Block b : e.getValue()) {
+                touched.computeIfAbsent(b, x -> new HashSet<>()).add(e.getKey());
+            }
+        }
+        new Liveness(root, allBlocks, inlineHandlers, touched, references).nullDeadFields();
         List<String> ctorParams = new ArrayList<>();
         for (VariableTree p : method.getParameters()) {
             Element sym = typed.element(p);
@@ -151,6 +164,12 @@ public final class Lowerer {
     }
 
     private final Map<Element, Tree> bindingDecls = new HashMap<>();
+    /** Simple names of the local classes made members of the state machine in this pass. */
+    private Set<String> memberNames = new HashSet<>();
+    /** Local classes of the body (declared at any depth outside lambdas), by symbol. */
+    private final Map<Element, ClassTree> bodyClasses = new HashMap<>();
+    /** Bindings read under their pattern's own name (in a case guard, before they are stored). */
+    private Set<Element> patternScope = Set.of();
 
     // ------------------------------------------------------------------------------------------
     // names
@@ -174,13 +193,39 @@ public final class Lowerer {
                 return null;
             }
 
+            int nested;
+
             @Override
             public Void visitBindingPattern(BindingPatternTree node, Void p) {
                 Element e = typed.element(node.getVariable());
-                if (e != null) {
+                if (e != null && nested == 0) {
                     bindingDecls.put(e, node);
                 }
                 return super.visitBindingPattern(node, p);
+            }
+
+            @Override
+            public Void visitLambdaExpression(LambdaExpressionTree node, Void p) {
+                nested++;
+                try {
+                    return super.visitLambdaExpression(node, p);
+                } finally {
+                    nested--;
+                }
+            }
+
+            @Override
+            public Void visitClass(ClassTree node, Void p) {
+                Element e = typed.element(node);
+                if (e != null && node.getKind() == Tree.Kind.CLASS && !node.getSimpleName().isEmpty()) {
+                    bodyClasses.put(e, node);
+                }
+                nested++;
+                try {
+                    return super.visitClass(node, p);
+                } finally {
+                    nested--;
+                }
             }
 
             private void add(Element e) {
@@ -263,9 +308,12 @@ public final class Lowerer {
         nextTemp = 0;
         snapshotCounter = 0;
         fields = new ArrayList<>();
+        allBlocks = new ArrayList<>();
+        inlineHandlers = new HashMap<>();
         memberTypes = new ArrayList<>();
+        memberNames = new HashSet<>();
         touches = new LinkedHashMap<>();
-        candidates = new HashSet<>();
+        candidates = new HashSet<>(bindingDecls.keySet());
         forceHoist = new HashSet<>();
         jumpables = new ArrayDeque<>();
         frames = new ArrayDeque<>();
@@ -305,7 +353,19 @@ public final class Lowerer {
     }
 
     private Block newBlock() {
-        return new Block(nextBlock++, region);
+        Block b = new Block(nextBlock++, region);
+        allBlocks.add(b);
+        return b;
+    }
+
+    /** {@code if ($await(a, k)) return;}, remembering where dead fields get nulled before the return. */
+    private void emitAwait(Text awaitable, Block k) {
+        emit(glue("if ($await(").append(awaitable).append(glue(", " + k.id + ")) ")));
+        cur.awaitAt = cur.code.length();
+        cur.awaitTarget = k;
+        cur.awaitPos = stmtPos;
+        emit("return;\n");
+        cur.awaitEnd = cur.code.length();
     }
 
     /** Lays out {@code b} next in the current region and makes it current. */
@@ -456,6 +516,13 @@ public final class Lowerer {
         }
         if (s instanceof ClassTree c) {
             Element cls = typed.element(c);
+            if (cls != null && capturedLocal(c, new HashSet<>()) == null && !nameMeansAnotherType(c)
+                    && memberNames.add(c.getSimpleName().toString())) {
+                // captures no local of the body: a member class of the state machine, which every
+                // state sees (its instances read nothing the machine later changes or nulls)
+                memberTypes.add(verbatim(s));
+                return;
+            }
             if (cls != null) {
                 localClasses.put(cls, c);
                 touch(cls);
@@ -491,8 +558,10 @@ public final class Lowerer {
             case TRY -> tryStmt((TryTree) s);
             case RETURN -> returnStmt((ReturnTree) s);
             case THROW -> {
-                Text e = expr(((ThrowTree) s).getExpression());
-                emit(glue("throw ").append(e).append(glue(";\n")));
+                ThrowTree t = (ThrowTree) s;
+                Text e = expr(t.getExpression());
+                Text precise = preciseRethrow(t);
+                emit(precise != null ? precise : glue("throw ").append(e).append(glue(";\n")));
                 cur.terminated = true;
             }
             case YIELD -> yieldStmt((YieldTree) s);
@@ -710,12 +779,12 @@ public final class Lowerer {
             Block b = newBlock();
             bodies.add(b);
             dispatch.append(caseLabel(c));
-            dispatch.append(glue(" {\n")).append(jump(b)).append(glue("}\n"));
-            hasDefault |= c.getExpressions().isEmpty();
+            dispatch.append(glue(" {\n")).append(bindCase(c)).append(jump(b)).append(glue("}\n"));
+            hasDefault |= isDefault(c);
         }
         dispatch.append(glue("}\n"));
         emit(dispatch);
-        if (hasDefault) {
+        if (hasDefault || isEnhanced(cases)) {
             cur.terminated = true;
         } else {
             jumpEnd(exit);
@@ -736,19 +805,106 @@ public final class Lowerer {
     }
 
     private Text caseLabel(CaseTree c) {
-        if (c.getExpressions().isEmpty()) {
+        List<? extends Tree> labels = c.getLabels();
+        if (labels.size() == 1 && isDefaultLabel(labels.get(0))) {
             return glue("default:");
         }
+        // constants, patterns (bindings declared under their $p names when hoisted), null, default
         Text t = glue("case ");
         boolean first = true;
-        for (ExpressionTree e : c.getExpressions()) {
+        for (Tree l : labels) {
             if (!first) {
                 t.append(glue(", "));
             }
             first = false;
-            t.append(verbatim(e));
+            t.append(isDefaultLabel(l) ? glue("default") : verbatim(l));
+        }
+        Tree guard = guard(c);
+        if (guard != null) {
+            // the guard runs before the case's bindings are stored: it reads the pattern's own names
+            Set<Element> saved = patternScope;
+            patternScope = bindingsOf(c);
+            try {
+                t.append(glue(" when ")).append(verbatim(guard));
+            } finally {
+                patternScope = saved;
+            }
         }
         return t.append(glue(":"));
+    }
+
+    /** {@code f = f$p;} for each binding a case's patterns declare that lives in a field. */
+    private Text bindCase(CaseTree c) {
+        Text t = new Text();
+        for (Element b : bindingsOf(c)) {
+            if (isHoisted(b)) {
+                t.append(glue(nameOf(b) + " = " + nameOf(b) + "$p;\n"));
+                t.locals.add(b);
+            }
+        }
+        return t;
+    }
+
+    private Set<Element> bindingsOf(CaseTree c) {
+        Set<Element> out = new java.util.LinkedHashSet<>();
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitBindingPattern(BindingPatternTree node, Void p) {
+                Element el = typed.element(node.getVariable());
+                if (el != null && candidates.contains(el)) {
+                    out.add(el);
+                }
+                return super.visitBindingPattern(node, p);
+            }
+        }.scan(c.getLabels(), null);
+        return out;
+    }
+
+    private static boolean isDefaultLabel(Tree label) {
+        return label.getKind().name().equals("DEFAULT_CASE_LABEL");
+    }
+
+    /** Whether the case is {@code default}, alone or with other labels ({@code case null, default}). */
+    private static boolean isDefault(CaseTree c) {
+        for (Tree l : c.getLabels()) {
+            if (isDefaultLabel(l)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The {@code when} guard of a case (JDK 21+), or null. */
+    private static Tree guard(CaseTree c) {
+        try {
+            return (Tree) CaseTree.class.getMethod("getGuard").invoke(c);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Whether a switch uses patterns or {@code case null}: then it is exhaustive (JLS 14.11.1.1),
+     * as javac checks on the dispatch switch too, and cannot complete normally past its cases.
+     */
+    private static boolean isEnhanced(List<? extends CaseTree> cases) {
+        for (CaseTree c : cases) {
+            for (Tree l : c.getLabels()) {
+                if (isDefaultLabel(l)) {
+                    continue;
+                }
+                String k = l.getKind().name();
+                if (k.equals("PATTERN_CASE_LABEL") || l instanceof PatternTree) {
+                    return true;
+                }
+            }
+            for (ExpressionTree e : c.getExpressions()) {
+                if (e.getKind() == Tree.Kind.NULL_LITERAL) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The statements of a case; for a rule whose body is an expression, {@code resultTemp = expr}. */
@@ -804,7 +960,7 @@ public final class Lowerer {
             // returning a coroutine: await it and complete with its value
             Text c = expr(e);
             Block k = newBlock();
-            emit(glue("if ($await(").append(c).append(glue(", " + k.id + ")) return;\n")));
+            emitAwait(c, k);
             place(k, null);
             emit(returnCode(glue("this.<" + valueType + ">$get()")));
         }
@@ -822,16 +978,73 @@ public final class Lowerer {
     // ---- try ----
 
     private void tryStmt(TryTree s) {
-        if (!s.getResources().isEmpty()) {
-            throw unsupported(s, "await inside try-with-resources is not supported yet;"
-                    + " write the resource's close() in a try/finally instead");
+        BlockTree fin = s.getFinallyBlock();
+        Runnable body = s.getResources().isEmpty() ? () -> stmt(s.getBlock()) : () -> resources(s, 0);
+        java.util.function.IntConsumer finBody = fin == null ? null : id -> {
+            stmtPos = typed.start(fin);
+            stmt(fin);
+        };
+        lowerTry(s.getBlock(), body, s.getCatches(), fin, finBody, () -> typed.thrownBeforeFinally(s));
+    }
+
+    /**
+     * try-with-resources, as JLS 14.20.3 desugars it: each resource is its own try/finally
+     * around the next ones and the body, whose finally closes it when it is not null, adding an
+     * exception close() throws to the pending one as suppressed.
+     */
+    private void resources(TryTree s, int i) {
+        if (i == s.getResources().size()) {
+            stmt(s.getBlock());
+            return;
         }
+        Tree r = s.getResources().get(i);
+        int saved = stmtPos;
+        stmtPos = typed.start(r);
+        Element sym;
+        String holder;
+        if (r instanceof VariableTree v) {
+            localDecl(v);
+            sym = typed.element(v);
+            holder = null;
+        } else {
+            // try (existing): the value is held as a fresh resource variable would hold it
+            Text value = expr((ExpressionTree) r);
+            sym = null;
+            holder = temp(typed.type(r), "resource");
+            emit(glue(holder + " = ").append(value).append(glue(";\n")));
+        }
+        int resourcePos = stmtPos;
+        stmtPos = saved;
+        lowerTry(i + 1 < s.getResources().size() ? s.getResources().get(i + 1) : s.getBlock(),
+                () -> resources(s, i + 1), List.of(), r, id -> {
+                    stmtPos = resourcePos;
+                    String ex = "$ex" + id;
+                    String name = sym != null ? nameOf(sym) : holder;
+                    Text close = glue("if (" + name + " != null) {\nif (" + ex + " != null) {\ntry {\n" + name
+                            + ".close();\n} catch (java.lang.Throwable $suppressed" + id + ") {\n" + ex
+                            + ".addSuppressed($suppressed" + id + ");\n}\n} else {\n" + name + ".close();\n}\n}\n");
+                    if (holder != null) {
+                        close.append(glue(holder + " = null;\n"));
+                    }
+                    if (sym != null) {
+                        close.locals.add(sym);
+                    }
+                    emit(close);
+                }, () -> typed.thrownByResourcesFrom(s, i + 1));
+    }
+
+    /**
+     * A try statement with suspension points: the body in a region inside a real Java
+     * {@code try} whose catch clauses are the user's, and a finally (when {@code finBody} is not
+     * null) that the body and catches reach with a pending jump or a pending exception.
+     */
+    private void lowerTry(Tree bodyTree, Runnable body, List<? extends CatchTree> catches, Tree fin,
+            java.util.function.IntConsumer finBody, java.util.function.Supplier<List<TypedBody.Thrown>> thrown) {
         Region parent = region;
         Block after = newBlock();
-        BlockTree fin = s.getFinallyBlock();
         FinallyFrame frame = null;
         Region fr = null;
-        if (fin != null) {
+        if (finBody != null) {
             Block fstart = newBlock();
             frame = new FinallyFrame(nextTemp++, null, fstart);
             fields.add(new Field("int", "$fin" + frame.id, false, "pending jump through finally"));
@@ -846,14 +1059,14 @@ public final class Lowerer {
         }
         Region protectedRegion = fr != null ? fr : parent;
         Region cr = null;
-        if (!s.getCatches().isEmpty()) {
+        if (!catches.isEmpty()) {
             cr = new Region(nextRegion++, protectedRegion);
             cr.pos = stmtPos;
         }
         Region bodyRegion = cr != null ? cr : fr;
         if (bodyRegion == null) {
             // no catch, no finally: not a try at all (javac rejects it); keep the block
-            stmt(s.getBlock());
+            body.run();
             return;
         }
         // enter the try
@@ -872,14 +1085,14 @@ public final class Lowerer {
         if (frame != null) {
             frames.push(frame);
         }
-        place(tstart, s.getBlock());
-        stmt(s.getBlock());
+        place(tstart, bodyTree);
+        body.run();
         jumpEnd(after);
         // catches
         region = protectedRegion;
         if (cr != null) {
             List<Runnable> movedBodies = new ArrayList<>();
-            for (CatchTree c : s.getCatches()) {
+            for (CatchTree c : catches) {
                 VariableTree param = c.getParameter();
                 Element sym = typed.element(param);
                 int saved = stmtPos;
@@ -891,6 +1104,7 @@ public final class Lowerer {
                     stmt(c.getBlock());
                     jumpEnd(after);
                     renderInline(inline);
+                    inlineHandlers.computeIfAbsent(cr, x -> new ArrayList<>()).add(inline);
                     cur = outer;
                     cr.handlers.append(glue(" catch (")).append(verbatim(param)).append(glue(") {\n"))
                             .append(inline.code).append(glue("}"));
@@ -922,11 +1136,10 @@ public final class Lowerer {
             cur = null;
             place(frame.start, fin);
             int saved = stmtPos;
-            stmtPos = typed.start(fin);
-            stmt(fin);
+            finBody.accept(frame.id);
             if (!cur.terminated) {
-                needsSneaky = true;
-                Text end = glue("if ($ex" + frame.id + " != null) {\nthrow $sneakyThrow($ex" + frame.id + ");\n}\n");
+                Text end = glue("if ($ex" + frame.id + " != null) {\n").append(rethrow(thrown.get(), "$ex" + frame.id))
+                        .append(glue("}\n"));
                 end.append(glue("switch ($fin" + frame.id + ") {\n"));
                 for (Map.Entry<Block, Integer> exit : frame.exits.entrySet()) {
                     end.append(glue("case " + exit.getValue() + ": {\n")).append(jump(exit.getKey())).append(glue("}\n"));
@@ -939,6 +1152,53 @@ public final class Lowerer {
         }
         cur = null;
         place(after, null);
+    }
+
+    /**
+     * Rethrows the exception a finally block held, with the static types javac would have seen
+     * leave the try statement: one typed {@code throw} per checked exception its resources, body
+     * and catches can throw (positioned where it is thrown, so an undeclared one is reported
+     * there), then {@code $rethrow} for the unchecked rest. Outer catch clauses stay legal and
+     * javac keeps checking checked exceptions as written.
+     */
+    private Text rethrow(List<TypedBody.Thrown> thrown, String held) {
+        Text out = new Text();
+        for (TypedBody.Thrown t : thrown) {
+            String value;
+            if (t.typeVariable()) {
+                needsSneaky = true;
+                value = "this.<" + t.type() + ">$as(" + held + ")";
+            } else {
+                value = "(" + t.type() + ") " + held;
+            }
+            out.glue(typed.start(t.origin()), "if (" + held + " instanceof " + t.erasure() + ") {\nthrow " + value
+                    + ";\n}\n");
+        }
+        return out.append(glue("throw $rethrow(" + held + ");\n"));
+    }
+
+    /**
+     * {@code throw e} of a catch parameter that lives in a field, which javac would type as the
+     * declared catch type: rethrown with the precise types javac computes for the method as
+     * written ({@code catch (Exception e) { await(..); throw e; }} in a method that throws only
+     * {@code IOException}). Null when {@code t} is not such a throw.
+     */
+    private Text preciseRethrow(ThrowTree t) {
+        if (!(unparen(t.getExpression()) instanceof IdentifierTree id)) {
+            return null;
+        }
+        Element el = typed.element(id);
+        if (el == null || el.getKind() != ElementKind.EXCEPTION_PARAMETER || !candidates.contains(el) || !isHoisted(el)) {
+            return null;
+        }
+        List<TypedBody.Thrown> types = typed.preciseRethrow(t);
+        if (types == null) {
+            return null;
+        }
+        touch(el);
+        Text out = glue("{\n");
+        out.locals.add(el);
+        return out.append(rethrow(types, nameOf(el))).append(glue("}\n"));
     }
 
     /** Appends an inline block's closing jump, so its text can stand inside a catch clause. */
@@ -971,7 +1231,7 @@ public final class Lowerer {
         if (awaited != null) {
             Text a = expr(awaited);
             Block k = newBlock();
-            emit(glue("if ($await(").append(a).append(glue(", " + k.id + ")) return;\n")));
+            emitAwait(a, k);
             place(k, null);
             TypeMirror t = typed.type(e);
             return glue("this.<" + (t == null ? "java.lang.Object" : typed.printBoxed(t)) + ">$get()");
@@ -1050,6 +1310,9 @@ public final class Lowerer {
                     kids.add(n.getEnclosingExpression());
                 }
                 kids.addAll(n.getArguments());
+                if (n.getClassBody() != null) {
+                    kids.add(n.getClassBody()); // copied with its edits (snapshots of hoisted locals)
+                }
                 return generic(e, kids);
             }
             case NEW_ARRAY -> {
@@ -1071,7 +1334,19 @@ public final class Lowerer {
                 return generic(e, List.of(((TypeCastTree) e).getExpression()));
             }
             case INSTANCE_OF -> {
-                return generic(e, List.of(((InstanceOfTree) e).getExpression()));
+                InstanceOfTree io = (InstanceOfTree) e;
+                Tree tail = io.getPattern() != null ? io.getPattern() : io.getType();
+                Text lhs = expr(io.getExpression());
+                String suffix = bindings(tail);
+                Text out = new Text();
+                if (!suffix.isEmpty()) {
+                    out.append(glue("("));
+                }
+                out.append(lhs).verbatim(src, typed.end(io.getExpression()), typed.start(tail)).append(verbatim(tail));
+                if (!suffix.isEmpty()) {
+                    out.append(glue(suffix + ")"));
+                }
+                return out;
             }
             case SWITCH_EXPRESSION -> {
                 return switchExpr((SwitchExpressionTree) e);
@@ -1227,7 +1502,10 @@ public final class Lowerer {
     private Text compound(CompoundAssignmentTree e) {
         if (!awaits.containsAwait(e.getExpression())) {
             Tree lhs = unparen(e.getVariable());
-            return generic(e, lvalueParts(e.getVariable()), lhs instanceof IdentifierTree ? lhs : null);
+            // the right-hand side is a part too: copied with its edits (renames, touches), not raw
+            List<Tree> kids = new ArrayList<>(lvalueParts(e.getVariable()));
+            kids.add(e.getExpression());
+            return generic(e, kids, lhs instanceof IdentifierTree ? lhs : null);
         }
         String op = operator(e.getKind());
         ExpressionTree target = unparen(e.getVariable());
@@ -1291,10 +1569,10 @@ public final class Lowerer {
         for (CaseTree c : cases) {
             Block b = newBlock();
             bodies.add(b);
-            dispatch.append(caseLabel(c)).append(glue(" {\n")).append(jump(b)).append(glue("}\n"));
-            hasDefault |= c.getExpressions().isEmpty();
+            dispatch.append(caseLabel(c)).append(glue(" {\n")).append(bindCase(c)).append(jump(b)).append(glue("}\n"));
+            hasDefault |= isDefault(c);
         }
-        if (!hasDefault) {
+        if (!hasDefault && !isEnhanced(cases)) {
             // an exhaustive enum switch expression: javac throws IncompatibleClassChangeError here
             dispatch.append(glue("default:\nthrow new java.lang.IncompatibleClassChangeError();\n"));
         }
@@ -1350,8 +1628,14 @@ public final class Lowerer {
                 if (el != null && candidates.contains(el)) {
                     touch(el);
                     readLocals.add(el);
-                    String n = nameOf(el);
-                    if (isHoisted(el) && (lambdaDepth > 0 || classDepth > 0)) {
+                    String n = patternScope.contains(el) ? declaredBindingName(el) : nameOf(el);
+                    if (!patternScope.contains(el) && isHoisted(el) && (lambdaDepth > 0 || classDepth > 0)) {
+                        if (typed.flowAnalyzed() && !typed.isEffectivelyFinal(el)) {
+                            // a snapshot would hide javac's own check of the method as written
+                            throw new LoweringException(node, "AsyncNotEffectivelyFinal", "local variables referenced from "
+                                    + (lambdaDepth > 0 ? "a lambda expression" : "an inner class")
+                                    + " must be final or effectively final");
+                        }
                         n = snapshots.computeIfAbsent(el, k -> nameOf(k) + "$snapshot" + (snapshotCounter++));
                     }
                     if (!n.equals(name)) {
@@ -1366,6 +1650,48 @@ public final class Lowerer {
                 if (el != null && classDepth == 0 && el.getKind().isField() && coroutineMemberNames.contains(name)) {
                     edits.add(new Edit(typed.start(node), typed.end(node), glue(qualifier(el) + name)));
                 }
+                return null;
+            }
+
+            @Override
+            public Void visitThrow(ThrowTree node, Void p) {
+                Text precise = classDepth == 0 && lambdaDepth == 0 ? preciseRethrow(node) : null;
+                if (precise == null) {
+                    return super.visitThrow(node, p);
+                }
+                for (Object l : precise.locals) {
+                    readLocals.add((Element) l);
+                }
+                edits.add(new Edit(typed.start(node), typed.end(node), precise));
+                return null;
+            }
+
+            @Override
+            public Void visitBindingPattern(BindingPatternTree node, Void p) {
+                VariableTree v = node.getVariable();
+                Element el = typed.element(v);
+                if (el != null && candidates.contains(el)) {
+                    touch(el);
+                    readLocals.add(el);
+                    String declared = declaredBindingName(el);
+                    if (!declared.contentEquals(v.getName())) {
+                        int at = typed.position(v);
+                        edits.add(new Edit(at, at + v.getName().length(), glue(declared)));
+                    }
+                }
+                return super.visitBindingPattern(node, p);
+            }
+
+            @Override
+            public Void visitInstanceOf(InstanceOfTree node, Void p) {
+                String suffix = bindings(node.getPattern());
+                if (suffix.isEmpty()) {
+                    return super.visitInstanceOf(node, p);
+                }
+                // a pattern whose binding lives across an await: the match also stores it in its field
+                edits.add(new Edit(typed.start(node), typed.start(node), glue("(")));
+                super.visitInstanceOf(node, p);
+                edits.add(new Edit(typed.end(node), typed.end(node), glue(suffix + ")")));
                 return null;
             }
 
@@ -1554,6 +1880,95 @@ public final class Lowerer {
         return out;
     }
 
+    /**
+     * A local variable of the body (declared outside {@code c}) that the local class {@code c}
+     * reads, directly or through another local class it uses; null when it captures none.
+     */
+    private Element capturedLocal(ClassTree c, Set<Element> visiting) {
+        Element self = typed.element(c);
+        if (self == null || !visiting.add(self)) {
+            return null;
+        }
+        Set<Element> declaredInside = new HashSet<>();
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitVariable(VariableTree node, Void p) {
+                declaredInside.add(typed.element(node));
+                return super.visitVariable(node, p);
+            }
+        }.scan(c, null);
+        Element[] found = {null};
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitIdentifier(IdentifierTree node, Void p) {
+                Element el = typed.element(node);
+                if (found[0] != null || el == null || declaredInside.contains(el)) {
+                    return null;
+                }
+                if (LOCAL_KINDS.contains(el.getKind()) && el.getKind() != ElementKind.PARAMETER) {
+                    found[0] = el;
+                } else if (el.getKind() == ElementKind.PARAMETER && fieldParams.contains(el)) {
+                    found[0] = el;
+                } else if (bodyClasses.containsKey(el) && el != self) {
+                    found[0] = capturedLocal(bodyClasses.get(el), visiting);
+                }
+                return null;
+            }
+        }.scan(c, null);
+        return found[0];
+    }
+
+    /**
+     * Whether the class's simple name denotes another type somewhere in the body (before its
+     * declaration, say): as a member of the state machine it would shadow that type everywhere.
+     */
+    private boolean nameMeansAnotherType(ClassTree c) {
+        Element self = typed.element(c);
+        boolean[] found = {false};
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitIdentifier(IdentifierTree node, Void p) {
+                if (node.getName().contentEquals(c.getSimpleName())) {
+                    Element el = typed.element(node);
+                    if (el != null && el != self) {
+                        found[0] = true;
+                    }
+                }
+                return null;
+            }
+        }.scan(typed.body(), null);
+        return found[0];
+    }
+
+    /** The name a pattern declares its binding with: its field's name plus {@code $p} when hoisted. */
+    private String declaredBindingName(Element binding) {
+        return isHoisted(binding) ? nameOf(binding) + "$p" : nameOf(binding);
+    }
+
+    /**
+     * For a pattern whose bindings are hoisted: {@code " && ((s = s$p) == s$p || true)"} per
+     * binding, which stores each matched value in its field (always true once matched).
+     */
+    private String bindings(Tree pattern) {
+        if (pattern == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitBindingPattern(BindingPatternTree node, Void p) {
+                Element el = typed.element(node.getVariable());
+                if (el != null && candidates.contains(el) && isHoisted(el)) {
+                    String f = nameOf(el);
+                    sb.append(" && ((").append(f).append(" = ").append(f).append("$p) == ").append(f)
+                            .append("$p || true)");
+                }
+                return super.visitBindingPattern(node, p);
+            }
+        }.scan(pattern, null);
+        return sb.toString();
+    }
+
     private String qualifier(Element member) {
         if (member != null && member.getModifiers().contains(Modifier.STATIC)) {
             return outerName + ".";
@@ -1625,8 +2040,9 @@ public final class Lowerer {
                 SwitchTree sw = (SwitchTree) s;
                 boolean hasDefault = false;
                 for (CaseTree c : sw.getCases()) {
-                    hasDefault |= c.getExpressions().isEmpty();
+                    hasDefault |= isDefault(c);
                 }
+                hasDefault |= isEnhanced(sw.getCases());
                 if (!hasDefault || breaksOut(sw)) {
                     return true;
                 }
@@ -1706,7 +2122,7 @@ public final class Lowerer {
             public Void visitClass(ClassTree node, Integer d) {
                 return null;
             }
-        }.scan(body instanceof SwitchTree sw ? sw.getCases() : List.of(body), body instanceof SwitchTree ? 1 : 0);
+        }.scan(body instanceof SwitchTree sw ? sw.getCases() : List.of(body), 0); // a break directly in the switch leaves it
         return found[0];
     }
 }

@@ -12,7 +12,7 @@ public record StateMachine(
         Region root,
         List<Field> fields,
         List<String> constructorParameters,
-        boolean needsSneakyThrow,
+        boolean needsThrowableCast,
         int bodyPos,
         int bodyEnd,
         List<Text> memberTypes) {}

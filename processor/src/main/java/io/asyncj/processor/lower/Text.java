@@ -35,6 +35,21 @@ public final class Text {
         return this;
     }
 
+    /** Length of the marked text, an offset for {@link #insertGlue}. */
+    int length() {
+        return sb.length();
+    }
+
+    /** Inserts glue at {@code offset} of the marked text (a boundary between appended pieces). */
+    void insertGlue(int offset, int pos, String code) {
+        sb.insert(offset, OPEN + "G" + Math.max(0, pos) + CLOSE + code);
+    }
+
+    /** Length {@link #insertGlue} adds for {@code code} at {@code pos}. */
+    static int glueLength(int pos, String code) {
+        return 3 + String.valueOf(Math.max(0, pos)).length() + code.length();
+    }
+
     public boolean isEmpty() {
         return sb.length() == 0;
     }
