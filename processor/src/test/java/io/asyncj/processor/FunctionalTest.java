@@ -655,4 +655,27 @@ class FunctionalTest {
                 }
                 """));
     }
+
+    @Test
+    void aLocalExceptionClassHeldByAFinallyIsRethrownAsItsOuterSupertype() {
+        assertEquals("caught localt", run("""
+                public class Main {
+                    static int n = 1;
+                    @Async static Coroutine<String> f() throws Exception {
+                        String tag = "t";
+                        try {
+                            class MyEx extends Exception { MyEx(String m) { super(m + tag); } }
+                            if (n > 0) throw new MyEx("local");
+                            await(sleep(0));
+                        } finally {
+                            await(sleep(0));
+                        }
+                        return completed("no");
+                    }
+                    static String main() {
+                        try { run(f()); return "no"; } catch (Exception e) { return "caught " + e.getMessage(); }
+                    }
+                }
+                """));
+    }
 }
