@@ -140,10 +140,14 @@ final class ProgramGenerator {
             case 8 -> {
                 line("try {");
                 block();
-                line("if " + cond(1) + " throw new IllegalStateException(\"x\" + " + expr(1) + ");");
-                line("} catch (IllegalStateException e" + fresh + ") {");
+                // sometimes an exception no catch here takes (a multi-catch's lub would)
+                String thrown = random.nextInt(4) == 0 ? "UnsupportedOperationException" : "IllegalStateException";
+                line("if " + cond(1) + " throw new " + thrown + "(\"x\" + " + expr(1) + ");");
+                String caught = random.nextBoolean() ? "IllegalStateException" : "IllegalStateException | ArithmeticException";
+                line("} catch (" + caught + " e" + fresh + ") {");
                 depth++;
-                line("t.log(e" + fresh++ + ".getMessage());");
+                // a multi-catch awaits in its body: its handler is generated, not copied
+                line("t.log(e" + fresh++ + ".getMessage()" + (caught.contains("|") ? " + AWAIT(1)" : "") + ");");
                 depth--;
                 block();
                 if (random.nextBoolean()) {
