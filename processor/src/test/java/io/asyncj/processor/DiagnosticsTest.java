@@ -187,4 +187,27 @@ class DiagnosticsTest {
                 }
                 """, 9, "must be final or effectively final");
     }
+
+    @Test
+    void missingReturnIsReportedAsJavacWould() {
+        // the state machine would complete with null when the body falls off its end
+        assertError("""
+                @Async static Coroutine<String> f(boolean b) {
+                    await(sleep(0));
+                    if (b) return completed("x");
+                }
+                """, 8, "missing return statement");
+    }
+
+    @Test
+    void unreachableStatementIsReportedAsJavacWould() {
+        // every state of the machine is reachable through its dispatch switch
+        assertError("""
+                @Async static Coroutine<String> f() {
+                    await(sleep(0));
+                    return completed("x");
+                    System.out.println("never");
+                }
+                """, 8, "unreachable statement");
+    }
 }

@@ -655,4 +655,55 @@ class FunctionalTest {
                 }
                 """));
     }
+
+    @Test
+    void aLocalExceptionClassHeldByAFinallyIsRethrownAsItsOuterSupertype() {
+        assertEquals("caught localt", run("""
+                public class Main {
+                    static int n = 1;
+                    @Async static Coroutine<String> f() throws Exception {
+                        String tag = "t";
+                        try {
+                            class MyEx extends Exception { MyEx(String m) { super(m + tag); } }
+                            if (n > 0) throw new MyEx("local");
+                            await(sleep(0));
+                        } finally {
+                            await(sleep(0));
+                        }
+                        return completed("no");
+                    }
+                    static String main() {
+                        try { run(f()); return "no"; } catch (Exception e) { return "caught " + e.getMessage(); }
+                    }
+                }
+                """));
+    }
+
+    @Test
+    void multiCatchWithAnAwaitCatchesOnlyItsAlternatives() {
+        // the handler once caught the alternatives' lub (Exception), so ArithmeticException too
+        assertEquals("escaped npe-ish|caught java.io.IOException: io", run("""
+                public class Main {
+                    static int n = 1;
+                    @Async static Coroutine<Void> fail() throws IOException { throw new IOException("io"); }
+                    @Async static Coroutine<String> f() throws IOException {
+                        try {
+                            await(sleep(0));
+                            if (n > 0) throw new ArithmeticException("npe-ish");
+                            await(fail());
+                            return completed("end");
+                        } catch (IOException | IllegalStateException e) {
+                            await(sleep(0));
+                            return completed("caught " + e);
+                        }
+                    }
+                    static String main() throws IOException {
+                        String a;
+                        try { a = run(f()); } catch (ArithmeticException e) { a = "escaped " + e.getMessage(); }
+                        n = 0;
+                        return a + "|" + run(f());
+                    }
+                }
+                """));
+    }
 }

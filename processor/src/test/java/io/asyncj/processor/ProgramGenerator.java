@@ -48,7 +48,7 @@ final class ProgramGenerator {
     }
 
     private String expr(int budget) {
-        int k = random.nextInt(budget <= 0 ? 3 : 11);
+        int k = random.nextInt(budget <= 0 ? 3 : 12);
         if (k == 8 || k == 10) {
             if (!arrays) {
                 k = 0;
@@ -75,8 +75,14 @@ final class ProgramGenerator {
                 return "arr[Math.floorMod(" + expr(budget - 1) + ", 4)]";
             case 9:
                 return vars.isEmpty() ? "3" : "(" + var() + (random.nextBoolean() ? "++" : "--") + ")";
-            default:
+            case 10:
                 return "(arr[Math.floorMod(" + expr(budget - 1) + ", 4)] -= " + expr(budget - 1) + ")";
+            default: {
+                // a pattern binding read after an await in the same expression
+                String b = "b" + fresh++;
+                return "((((Object) " + expr(budget - 1) + ") instanceof Integer " + b + " && " + b + " > "
+                        + expr(budget - 1) + ") ? " + b + " : " + expr(budget - 1) + ")";
+            }
         }
     }
 
@@ -94,7 +100,7 @@ final class ProgramGenerator {
     }
 
     private void statement() {
-        int choice = depth > 3 ? random.nextInt(4) : random.nextInt(16);
+        int choice = depth > 3 ? random.nextInt(4) : random.nextInt(17);
         switch (choice) {
             case 0, 1 -> line(var() + " = " + expr(3) + ";");
             case 2 -> line("t.log(" + expr(3) + ");");
@@ -134,10 +140,14 @@ final class ProgramGenerator {
             case 8 -> {
                 line("try {");
                 block();
-                line("if " + cond(1) + " throw new IllegalStateException(\"x\" + " + expr(1) + ");");
-                line("} catch (IllegalStateException e" + fresh + ") {");
+                // sometimes an exception no catch here takes (a multi-catch's lub would)
+                String thrown = random.nextInt(4) == 0 ? "UnsupportedOperationException" : "IllegalStateException";
+                line("if " + cond(1) + " throw new " + thrown + "(\"x\" + " + expr(1) + ");");
+                String caught = random.nextBoolean() ? "IllegalStateException" : "IllegalStateException | ArithmeticException";
+                line("} catch (" + caught + " e" + fresh + ") {");
                 depth++;
-                line("t.log(e" + fresh++ + ".getMessage());");
+                // a multi-catch awaits in its body: its handler is generated, not copied
+                line("t.log(e" + fresh++ + ".getMessage()" + (caught.contains("|") ? " + AWAIT(1)" : "") + ");");
                 depth--;
                 block();
                 if (random.nextBoolean()) {
@@ -193,8 +203,11 @@ final class ProgramGenerator {
                 depth--;
                 line("}");
             }
-            case 13 -> line(var() + " = switch (Math.floorMod(" + expr(2) + ", 2)) { case 0 -> " + expr(2)
-                    + "; default -> { int y" + fresh + " = " + expr(2) + "; yield y" + fresh++ + " + " + expr(1) + "; } };");
+            case 13 -> {
+                String y = "y" + fresh++; // named first: expressions may take fresh names too
+                line(var() + " = switch (Math.floorMod(" + expr(2) + ", 2)) { case 0 -> " + expr(2)
+                        + "; default -> { int " + y + " = " + expr(2) + "; yield " + y + " + " + expr(1) + "; } };");
+            }
             case 14 -> {
                 // try-with-resources: t.r(v) logs its opening and closing; close() of a value
                 // that is 6 mod 7 throws (suppressed when the body threw)
@@ -215,6 +228,19 @@ final class ProgramGenerator {
                     depth--;
                     block();
                 }
+                line("}");
+            }
+            case 15 -> {
+                // a pattern binding live across the awaits of a block
+                String b = "b" + fresh++;
+                line("if (((Object) " + expr(1) + ") instanceof Integer " + b + " && " + cond(1) + ") {");
+                depth++;
+                line("t.log(" + b + ");");
+                depth--;
+                block();
+                depth++;
+                line("t.log(" + b + " + " + expr(1) + ");");
+                depth--;
                 line("}");
             }
             default -> line("if " + cond(1) + " return RET(" + expr(2) + ");");

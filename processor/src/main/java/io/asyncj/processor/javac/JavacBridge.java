@@ -222,6 +222,9 @@ public final class JavacBridge {
             md.body = copy;
             attr.attribStat(copy, methodEnv);
             flow = flowCheck(md, methodEnv, hidden, classRanges(original, target.unit));
+            if (flow != null) {
+                flow.addAll(reachability(copy, original, methodEnv));
+            }
         } finally {
             restoreUnattributed(pending);
             md.body = original;
@@ -287,6 +290,65 @@ public final class JavacBridge {
                 }
                 out.add(d);
             }
+        }
+        return out;
+    }
+
+    /**
+     * javac's reachability errors for the method as written, which the state machine would hide
+     * (every state is reachable through the dispatch switch, and a body that falls off its end
+     * completes with null): "missing return statement" when the body can complete normally, and
+     * the first "unreachable statement" of each statement list, decided by javac's own
+     * {@code Flow.aliveAfter} per statement. Lambda and class bodies stay as written and javac
+     * checks them on the generated code.
+     */
+    private List<JCDiagnostic> reachability(JCBlock copy, JCBlock original, Env<AttrContext> env) {
+        List<JCDiagnostic> out = new ArrayList<>();
+        Flow flow = Flow.instance(context);
+        TreeMaker make = TreeMaker.instance(context).forToplevel(env.toplevel);
+        Log log = Log.instance(context);
+        JCDiagnostic.Factory factory = JCDiagnostic.Factory.instance(context);
+        try {
+            new TreeScanner() {
+                @Override
+                public void visitBlock(JCBlock tree) {
+                    check(tree.stats);
+                    super.visitBlock(tree);
+                }
+
+                @Override
+                public void visitCase(JCTree.JCCase tree) {
+                    check(tree.stats);
+                    super.visitCase(tree);
+                }
+
+                @Override
+                public void visitLambda(JCTree.JCLambda tree) {
+                }
+
+                @Override
+                public void visitClassDef(JCClassDecl tree) {
+                }
+
+                private void check(com.sun.tools.javac.util.List<JCTree.JCStatement> stats) {
+                    for (com.sun.tools.javac.util.List<JCTree.JCStatement> l = stats; l.nonEmpty() && l.tail.nonEmpty(); l = l.tail) {
+                        if (l.head instanceof JCClassDecl) {
+                            continue;
+                        }
+                        if (!flow.aliveAfter(env, l.head, make)) {
+                            out.add(factory.create(log.currentSource(), l.tail.head.pos(),
+                                    new JCDiagnostic.Error("compiler", "unreachable.stmt")));
+                            return;
+                        }
+                    }
+                }
+            }.scan(copy);
+            if (out.isEmpty() && flow.aliveAfter(env, copy, make)) { // after an unreachable one, javac stays quiet
+                out.add(factory.create(log.currentSource(), new JCDiagnostic.SimpleDiagnosticPosition(
+                        TreeInfo.endPos(original)), new JCDiagnostic.Error("compiler", "missing.ret.stmt")));
+            }
+        } catch (RuntimeException | AssertionError e) {
+            return List.of();
         }
         return out;
     }

@@ -252,6 +252,13 @@ public final class TypedBody {
     }
 
     private Thrown thrown(Type t, Tree origin) {
+        // a local exception class may be out of scope where the held exception is rethrown: its
+        // nearest non-local superclass (which the method's throws clause must cover anyway)
+        while (t.hasTag(TypeTag.CLASS) && t.tsym.owner != null
+                && (t.tsym.owner.kind == com.sun.tools.javac.code.Kinds.Kind.MTH
+                        || t.tsym.owner.kind == com.sun.tools.javac.code.Kinds.Kind.VAR)) {
+            t = types.supertype(t);
+        }
         boolean tv = t.hasTag(TypeTag.TYPEVAR);
         return new Thrown(print(t), print(types.erasure(t)), tv, origin);
     }

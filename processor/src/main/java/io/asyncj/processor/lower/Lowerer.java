@@ -1113,9 +1113,10 @@ public final class Lowerer {
                     forceHoist.add(sym);
                     Block cb = newBlock();
                     String tmp = "$c" + cb.id;
-                    String type = catchType(param);
-                    cr.handlers.append(glue(" catch (final " + type + " " + tmp + ") {\n" + nameOf(sym) + " = " + tmp + ";\n"))
-                            .append(jump(cb)).append(glue("}"));
+                    // a multi-catch keeps its alternatives (their lub would catch more than the user's)
+                    Text type = param.getType() instanceof UnionTypeTree ? verbatim(param.getType()) : glue(catchType(param));
+                    cr.handlers.append(glue(" catch (final ")).append(type).append(glue(" " + tmp + ") {\n" + nameOf(sym)
+                            + " = " + tmp + ";\n")).append(jump(cb)).append(glue("}"));
                     movedBodies.add(() -> {
                         place(cb, c);
                         touch(sym);
