@@ -1751,32 +1751,32 @@ public final class Lowerer {
 
             @Override
             public Void visitBreak(BreakTree node, Void p) {
-                if (classDepth == 0 && lambdaDepth == 0) {
-                    Block target = node.getLabel() == null
-                            ? (hasInnerBreakable(false) ? null : contextTarget(null, false, node))
-                            : (innerLabels.contains(node.getLabel().toString()) ? null
-                                    : contextTarget(node.getLabel().toString(), false, node));
-                    if (target != null) {
-                        edits.add(new Edit(typed.start(node), typed.end(node),
-                                glue("{\n").append(jump(target)).append(glue("}"))));
-                    }
-                }
+                jumpOut(node, node.getLabel(), false);
                 return null;
             }
 
             @Override
             public Void visitContinue(ContinueTree node, Void p) {
-                if (classDepth == 0 && lambdaDepth == 0) {
-                    Block target = node.getLabel() == null
-                            ? (hasInnerBreakable(true) ? null : contextTarget(null, true, node))
-                            : (innerLabels.contains(node.getLabel().toString()) ? null
-                                    : contextTarget(node.getLabel().toString(), true, node));
-                    if (target != null) {
-                        edits.add(new Edit(typed.start(node), typed.end(node),
-                                glue("{\n").append(jump(target)).append(glue("}"))));
-                    }
-                }
+                jumpOut(node, node.getLabel(), true);
                 return null;
+            }
+
+            /**
+             * A break or continue that leaves the verbatim statement for a state of the machine
+             * becomes a jump to that state; one that stays inside the statement is kept as written.
+             */
+            private void jumpOut(Tree node, javax.lang.model.element.Name label, boolean isContinue) {
+                if (classDepth != 0 || lambdaDepth != 0) {
+                    return;
+                }
+                Block target = label == null
+                        ? (hasInnerBreakable(isContinue) ? null : contextTarget(null, isContinue, node))
+                        : (innerLabels.contains(label.toString()) ? null
+                                : contextTarget(label.toString(), isContinue, node));
+                if (target != null) {
+                    edits.add(new Edit(typed.start(node), typed.end(node),
+                            glue("{\n").append(jump(target)).append(glue("}"))));
+                }
             }
 
             @Override
