@@ -37,6 +37,7 @@ public final class Driver {
         }
         for (int i = 0; i < warmups + reps; i++) {
             Run r;
+            long alloc0 = allocatedBytes();
             try {
                 r = workload.run(n);
             } catch (Throwable t) {
@@ -49,7 +50,8 @@ public final class Driver {
             String tag = i < warmups ? "WARMUP" : "RESULT";
             System.out.println(String.format(Locale.ROOT,
                     "%s workload=%s peer=%s n=%d seconds=%.6f ops_per_sec=%.1f extra=%s",
-                    tag, w, peer, n, r.seconds(), r.ops() / r.seconds(), r.extra()));
+                    tag, w, peer, n, r.seconds(), r.ops() / r.seconds(),
+                    r.extra() + allocExtra(allocatedBytes() - alloc0, r.ops())));
             System.out.flush();
         }
         System.exit(0);
@@ -63,6 +65,22 @@ public final class Driver {
             error = "processor_not_applied";
         }
         return "FAIL workload=" + w + " peer=" + peer + " n=" + n + " error=" + error;
+    }
+
+    /**
+     * Bytes allocated so far by this thread (the loop thread: {@code run} drives the loop on the
+     * calling thread), or -1 where the JVM cannot tell.
+     */
+    static long allocatedBytes() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t) {
+            return t.getThreadAllocatedBytes(Thread.currentThread().getId());
+        }
+        return -1;
+    }
+
+    /** {@code ,alloc_bytes_per_op=B}: heap bytes the loop thread allocated per operation in the whole repetition. */
+    static String allocExtra(long bytes, long ops) {
+        return bytes < 0 ? "" : String.format(Locale.ROOT, ",alloc_bytes_per_op=%.1f", bytes / (double) ops);
     }
 
     public static double secondsSince(long t0) {
