@@ -172,6 +172,52 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         throw new IllegalStateException("$get() without a pending $await (state " + $state + ")");
     }
 
+    /**
+     * {@link #$await(Awaitable, int)} for an awaitable whose static type is a {@link Future}: the
+     * compiler's fast path. A done future is neither recorded nor suspended on (no write to the
+     * machine at all); the generated code keeps the future in a local and reads its outcome with
+     * {@link #$result(Future)}. A pending one is recorded like {@code $await} records it.
+     *
+     * @return {@code false} if the future is done (continue at {@code nextState} without
+     *     returning); {@code true} if {@link #$resume} must return now
+     */
+    protected final boolean $awaitFuture(Future<?> future, int nextState) {
+        if (Objects.requireNonNull(future, "await(null)").isDone()) {
+            return false;
+        }
+        $state = nextState;
+        slot = future;
+        return true;
+    }
+
+    /**
+     * What a machine that awaits futures with {@link #$awaitFuture} reads first in
+     * {@link #$resume}: the future it was parked on (taken out of the slot), or {@code null} when it
+     * resumes for another reason (first run, an awaited coroutine, a yield, an exception thrown in,
+     * all of which {@link #$get()} reads from the slot as before).
+     */
+    protected final Future<?> $resumedFuture() {
+        if (slot instanceof Future<?> future) {
+            slot = null;
+            return future;
+        }
+        return null;
+    }
+
+    /**
+     * The outcome of the last {@link #$awaitFuture}: {@code future} is the future awaited (when it
+     * was done) or the one {@link #$resumedFuture} returned (when the machine resumed). Its value,
+     * or its exception thrown; with {@code null}, whatever {@link #$get()} reads from the slot (an
+     * exception the task threw in at this suspension point).
+     */
+    @SuppressWarnings("unchecked")
+    protected final <R> R $result(Future<?> future) {
+        if (future != null) {
+            return (R) future.awaitedResult();
+        }
+        return $get();
+    }
+
     /** Finishes the machine with {@code value}; generated code returns from {@link #$resume} next. */
     protected final void $complete(T value) {
         slot = value;
@@ -182,6 +228,12 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     protected final IllegalStateException $badState() {
         return new IllegalStateException(
                 "coroutine " + getClass().getName() + " resumed in unknown state " + $state);
+    }
+
+    /** {@link #$badState()} for a machine that keeps its state in a local while it runs. */
+    protected final IllegalStateException $badState(int state) {
+        return new IllegalStateException(
+                "coroutine " + getClass().getName() + " resumed in unknown state " + state);
     }
 
     /**
