@@ -175,8 +175,8 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     /**
      * {@link #$await(Awaitable, int)} for an awaitable whose static type is a {@link Future}: the
      * compiler's fast path. A done future is neither recorded nor suspended on (no write to the
-     * machine at all); the generated code keeps the future in a local and reads its outcome with
-     * {@link #$result(Future)}. A pending one is recorded like {@code $await} records it.
+     * machine at all): the generated code keeps it in a local and reads its outcome with
+     * {@link #$result(Future)}. A pending one is recorded as {@code $await} records it.
      *
      * @return {@code false} if the future is done (continue at {@code nextState} without
      *     returning); {@code true} if {@link #$resume} must return now
@@ -191,24 +191,11 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     }
 
     /**
-     * What a machine that awaits futures with {@link #$awaitFuture} reads first in
-     * {@link #$resume}: the future it was parked on (taken out of the slot), or {@code null} when it
-     * resumes for another reason (first run, an awaited coroutine, a yield, an exception thrown in,
-     * all of which {@link #$get()} reads from the slot as before).
-     */
-    protected final Future<?> $resumedFuture() {
-        if (slot instanceof Future<?> future) {
-            slot = null;
-            return future;
-        }
-        return null;
-    }
-
-    /**
-     * The outcome of the last {@link #$awaitFuture}: {@code future} is the future awaited (when it
-     * was done) or the one {@link #$resumedFuture} returned (when the machine resumed). Its value,
-     * or its exception thrown; with {@code null}, whatever {@link #$get()} reads from the slot (an
-     * exception the task threw in at this suspension point).
+     * The outcome of the last {@link #$awaitFuture}. The generated code keeps the future in a local
+     * of {@code $resume}: {@code future} is that future when it was done at the await, and
+     * {@code null} when the machine parked and resumed (the local starts {@code null} on every
+     * resume); then it is {@link #$get()}: the outcome of the future in the slot, or the exception
+     * the task threw in at this suspension point.
      */
     @SuppressWarnings("unchecked")
     protected final <R> R $result(Future<?> future) {

@@ -108,8 +108,9 @@ public final class Emitter {
     /**
      * {@code $resume} runs on locals: the state and every field are loaded into locals of the same
      * names (which shadow the fields, so the states' code reads the same either way); the paths
-     * that park the machine write them back ({@code this.x = x;}). Machines that await futures also
-     * take the future they were parked on, if any ({@code $f}, read by {@code $result($f)}).
+     * that park the machine write them back ({@code this.x = x;}). Machines that await futures
+     * declare {@code $f}, the done future of the fast path ({@code null} after a resume, where
+     * {@code $result($f)} reads the slot as {@code $get()} does).
      */
     private String prologue() {
         StringBuilder sb = new StringBuilder();
@@ -118,7 +119,7 @@ public final class Emitter {
             sb.append(f.type()).append(' ').append(f.name()).append(" = this.").append(f.name()).append(";\n");
         }
         if (machine.awaitsFuture()) {
-            sb.append("io.asyncj.Future<?> $f = $resumedFuture();\n");
+            sb.append("io.asyncj.Future<?> $f = null;\n");
         }
         return sb.toString();
     }

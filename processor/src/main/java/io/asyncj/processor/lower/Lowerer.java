@@ -1190,7 +1190,7 @@ public final class Lowerer {
                 for (Map.Entry<Block, Integer> exit : frame.exits.entrySet()) {
                     end.append(glue("case " + exit.getValue() + ": {\n")).append(jump(exit.getKey())).append(glue("}\n"));
                 }
-                end.append(glue("default:\nthrow $badState();\n}\n"));
+                end.append(glue("default:\nthrow $badState($state);\n}\n"));
                 emit(end);
                 cur.terminated = true;
             }
