@@ -59,6 +59,15 @@ import java.util.concurrent.CompletionStage;
  *       exception the task throws in (a {@link CancelledException} when the task was cancelled).
  *       Because it throws at the resume point, inside whatever {@code try} the generated code has
  *       re-entered, the exception lands in the right {@code catch} or {@code finally}.
+ *   <li>{@link #$awaitFuture} and {@link #$result} are the pair for an awaitable whose static type
+ *       is a {@link Future}: a done future is a check and a branch, with nothing written into the
+ *       machine (the generated code keeps it in a local, {@code $f}); a pending one is recorded as
+ *       {@code $await} records it, and {@code $result(null)} after the resume reads the slot as
+ *       {@code $get()} does.
+ *   <li>The processor's machines keep {@code $state} and their fields in locals of
+ *       {@code $resume} while they run ({@code int $state = this.$state;}) and write them back only
+ *       on the path that returns after {@code $await} said so; {@code $await} itself writes the
+ *       {@code $state} field, which is all the driver reads.
  * </ul>
  *
  * @param <T> the type of the coroutine's value

@@ -574,6 +574,37 @@ class FunctionalTest {
     }
 
     @Test
+    void localsReadOnlyByCatchAndFinallyAreSavedWhereTheMachineParks() {
+        assertEquals("catch7 finally9 catch7 finally9", run("""
+                public class Main {
+                    static Future<Integer> failLater() {
+                        Future<Integer> f = new Future<>();
+                        getRunningLoop().callSoon(() -> f.setException(new IllegalStateException("x")));
+                        return f;
+                    }
+                    @Async static Coroutine<Integer> failCo() { await(sleep(0)); throw new IllegalStateException("y"); }
+                    @Async static Coroutine<String> go() {
+                        int onlyInCatch = 7;
+                        long onlyInFinally = 9;
+                        String r = "";
+                        await(sleep(0));
+                        for (int round = 0; round < 2; round++) {
+                            try {
+                                if (round == 0) await(failLater()); else await(failCo());
+                            } catch (IllegalStateException e) {
+                                r += "catch" + onlyInCatch;
+                            } finally {
+                                r += " finally" + onlyInFinally + (round == 0 ? " " : "");
+                            }
+                        }
+                        return completed(r);
+                    }
+                    static String main() { return run(go()); }
+                }
+                """));
+    }
+
+    @Test
     void cancellationThrownInAtAFutureAwaitSeesTheCurrentLocals() {
         // parked on a pending future that the cancel cancels; and parked on a future that got its
         // value before the task woke, so the cancellation is thrown in instead of the value
