@@ -90,7 +90,7 @@ final class AsCompleted<T> {
                     case 1:
                         Future<T> f = this.<Future<T>>$get();
                         if (f == timeoutMarker) {
-                            throw new AsyncTimeoutException("asCompleted() timed out");
+                            throw new AsyncTimeoutException();
                         }
                         $complete(f.result());
                         return;

@@ -85,7 +85,7 @@ public final class Timeout {
         if (state == State.EXPIRING) {
             state = State.EXPIRED;
             if (task.uncancel() <= cancelling && error instanceof CancelledException) {
-                return new AsyncTimeoutException("timed out", error);
+                return new AsyncTimeoutException(null, error);
             }
         } else if (state == State.ENTERED) {
             state = State.EXITED;

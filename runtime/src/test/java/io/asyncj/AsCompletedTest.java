@@ -47,8 +47,8 @@ class AsCompletedTest {
                         return slow;
                     }).build();
         }));
-        assertEquals(List.of("got fast@1.0", "raised AsyncTimeoutException(asCompleted() timed out)@2.0",
-                "raised AsyncTimeoutException(asCompleted() timed out)@2.0"), trace);
+        assertEquals(List.of("got fast@1.0", "raised AsyncTimeoutException(null)@2.0",
+                "raised AsyncTimeoutException(null)@2.0"), trace);
     }
 
     @Test

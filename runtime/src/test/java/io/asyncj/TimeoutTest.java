@@ -38,6 +38,7 @@ class TimeoutTest {
         })).handle((v, err) -> {
             AsyncTimeoutException te = assertInstanceOf(AsyncTimeoutException.class, err);
             assertInstanceOf(CancelledException.class, te.getCause());
+            assertEquals(null, te.getMessage(), "CPython raises TimeoutError() without a message");
             assertEquals(1.0, Co.now(), 1e-9);
             assertTrue(seen[0].expired());
             assertEquals(0, Asyncio.currentTask().cancelling());
