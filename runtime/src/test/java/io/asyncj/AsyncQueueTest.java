@@ -321,10 +321,13 @@ class AsyncQueueTest {
     @Test
     void misuseThrows() {
         AsyncQueue<Integer> q = new AsyncQueue<>(1);
-        assertThrows(QueueEmptyException.class, q::getNowait);
+        // CPython raises QueueEmpty, QueueFull and QueueShutDown without a message: str(e) == ''.
+        assertEquals(null, assertThrows(QueueEmptyException.class, q::getNowait).getMessage());
         q.putNowait(1);
         QueueFullException full = assertThrows(QueueFullException.class, () -> q.putNowait(2));
         assertTrue(full instanceof IllegalStateException);
+        assertEquals(null, full.getMessage());
+        assertEquals(null, new QueueShutDownException().getMessage());
         assertThrows(NullPointerException.class, () -> q.putNowait(null));
         assertThrows(NullPointerException.class, () -> q.put(null));
         q.taskDone();
