@@ -174,6 +174,27 @@ class TaskTest {
     }
 
     @Test
+    void theCancellationThatEndedATaskIsHandedOutOnceThenComesWithoutItsMessage() {
+        // CPython (3.11-3.13, C and Python Task): the first await/result()/exception() of a task
+        // whose coroutine ended with CancelledError('stop') gets that exception; Task.__step
+        // cancelled the future with no message, so later looks raise CancelledError().
+        SelectorEventLoop loop = Loops.virtual();
+        Task<Object> t = loop.createTask(Script.start(() -> sleep(10)).build());
+        loop.runUntilComplete(sleep(1));
+        assertTrue(t.cancel("stop"));
+        CancelledException first = assertThrows(CancelledException.class, () -> loop.runUntilComplete(t));
+        assertEquals("stop", first.getMessage());
+        assertEquals(null, assertThrows(CancelledException.class, t::result).getMessage());
+        assertEquals(null, assertThrows(CancelledException.class, t::exception).getMessage());
+        // A plain future keeps its message: each look makes a new CancelledError(msg).
+        Future<Object> f = loop.createFuture();
+        f.cancel("why");
+        assertEquals("why", assertThrows(CancelledException.class, f::result).getMessage());
+        assertEquals("why", assertThrows(CancelledException.class, f::result).getMessage());
+        loop.close();
+    }
+
+    @Test
     void cancelBeforeFirstStepNeverRunsTheBody() {
         SelectorEventLoop loop = Loops.virtual();
         Task<Object> t = loop.createTask(Script.start(() -> {
