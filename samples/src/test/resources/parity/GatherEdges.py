@@ -19,10 +19,10 @@ async def work(name, delay, fail=False):
 
 async def main():
     try:
-        await asyncio.gather(work("a", 0.01), work("b", 0.005, True), work("c", 0.05))
+        await asyncio.gather(work("a", 0.1), work("b", 0.02, True), work("c", 0.3))
     except Boom as e:
         out("gather raised", d(e))
-    await asyncio.sleep(0.1)
+    await asyncio.sleep(0.35)
     r = await asyncio.gather(work("d", 0.005), work("e", 0.001, True), return_exceptions=True)
     out("with exceptions", r)
     g = asyncio.gather(work("f", 1), work("g", 1))

@@ -22,7 +22,7 @@ async def waiter(aw):
 
 
 async def main():
-    inner = asyncio.create_task(job("inner", 0.02))
+    inner = asyncio.create_task(job("inner", 0.1))
     w = asyncio.create_task(waiter(asyncio.shield(inner)))
     await asyncio.sleep(0.005)
     w.cancel("go away")
@@ -44,12 +44,12 @@ async def main():
         await s
     except ValueError as e:
         out("shielded coroutine raised", d(e))
-    a = asyncio.create_task(job("a", 0.01))
-    b = asyncio.create_task(job("b", 0.005, True))
-    c = asyncio.create_task(job("c", 0.05))
+    a = asyncio.create_task(job("a", 0.1))
+    b = asyncio.create_task(job("b", 0.02, True))
+    c = asyncio.create_task(job("c", 0.3))
     done, pending = await asyncio.wait([a, b, c], return_when=asyncio.FIRST_EXCEPTION)
     out("first exception", sorted(t.get_name() for t in done), sorted(t.get_name() for t in pending))
-    done, pending = await asyncio.wait([a, c], timeout=0.01)
+    done, pending = await asyncio.wait([a, c], timeout=0.15)
     out("timeout", sorted(t.get_name() for t in done), sorted(t.get_name() for t in pending), c.cancelled())
     done, pending = await asyncio.wait([a, c], return_when=asyncio.FIRST_COMPLETED)
     out("first completed with one done", len(done), len(pending))

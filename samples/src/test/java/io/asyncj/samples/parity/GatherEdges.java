@@ -36,11 +36,11 @@ public class GatherEdges {
     @Async
     static Coroutine<Void> main() {
         try {
-            await(gather(work("a", 0.01, false), work("b", 0.005, true), work("c", 0.05, false)));
+            await(gather(work("a", 0.1, false), work("b", 0.02, true), work("c", 0.3, false)));
         } catch (Boom e) {
             out("gather raised", d(e));
         }
-        await(sleep(0.1));
+        await(sleep(0.35));
         List<Object> r = await(gather(true, work("d", 0.005, false), work("e", 0.001, true)));
         out("with exceptions", r);
         Future<List<String>> g = gather(work("f", 1, false), work("g", 1, false));

@@ -56,7 +56,7 @@ public class ShieldWait {
 
     @Async
     static Coroutine<Void> main() {
-        Task<String> inner = createTask(job("inner", 0.02, false));
+        Task<String> inner = createTask(job("inner", 0.1, false));
         Task<String> w = createTask(waiter(shield(inner)));
         await(sleep(0.005));
         w.cancel("go away");
@@ -81,12 +81,12 @@ public class ShieldWait {
         } catch (IllegalArgumentException e) {
             out("shielded coroutine raised", d(e));
         }
-        Task<String> a = createTask(job("a", 0.01, false));
-        Task<String> b = createTask(job("b", 0.005, true));
-        Task<String> c = createTask(job("c", 0.05, false));
+        Task<String> a = createTask(job("a", 0.1, false));
+        Task<String> b = createTask(job("b", 0.02, true));
+        Task<String> c = createTask(job("c", 0.3, false));
         WaitResult<String> r = await(Asyncio.wait(List.of(a, b, c), ReturnWhen.FIRST_EXCEPTION, null));
         out("first exception", names(r.done()), names(r.pending()));
-        r = await(Asyncio.wait(List.of(a, c), ReturnWhen.ALL_COMPLETED, Duration.ofMillis(10)));
+        r = await(Asyncio.wait(List.of(a, c), ReturnWhen.ALL_COMPLETED, Duration.ofMillis(150)));
         out("timeout", names(r.done()), names(r.pending()), c.isCancelled());
         r = await(Asyncio.wait(List.of(a, c), ReturnWhen.FIRST_COMPLETED, null));
         out("first completed with one done", r.done().size(), r.pending().size());
