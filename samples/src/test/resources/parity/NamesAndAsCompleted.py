@@ -49,6 +49,8 @@ async def main():
     loop = asyncio.get_running_loop()
     out("to_thread", await asyncio.to_thread(lambda: "from thread"), names())
     out("sleep result", await asyncio.sleep(0.001, "r"), await asyncio.sleep(-1, "neg"))
+    steps = [await c for c in asyncio.as_completed([asyncio.sleep(0), asyncio.sleep(0)])]
+    out("two sleeps", steps, asyncio.create_task(job("j", 0)).get_name())
 
 
 go(main())

@@ -77,6 +77,21 @@ class AsCompletedTest {
     }
 
     @Test
+    void eachSleepZeroIsItsOwnCoroutine() {
+        // sleep(0) returns one shared object, but in Python each asyncio.sleep(0) call is a new
+        // coroutine: as_completed([sleep(0), sleep(0)]) yields two steps, not one.
+        Loops.runVirtual(Co.of(() -> {
+            Coroutine<Void> zero = Asyncio.sleep(0);
+            int n = 0;
+            for (Coroutine<Void> ignored : Asyncio.asCompleted(List.of(zero, Asyncio.sleep(0)))) {
+                n++;
+            }
+            assertEquals(2, n);
+            return null;
+        }));
+    }
+
+    @Test
     void emptyYieldsNothing() {
         Loops.runVirtual(Co.of(() -> {
             assertFalse(Asyncio.asCompleted(List.<Future<String>>of()).iterator().hasNext());

@@ -75,6 +75,11 @@ public class NamesAndAsCompleted {
         out("wait_for stubborn", await(waitFor(createTask(stubborn(1)), 0.01)), currentTask().cancelling());
         out("to_thread", await(toThread(() -> "from thread")), names());
         out("sleep result", await(sleep(0.001, "r")), await(sleep(-1, "neg")));
+        List<Void> steps = new ArrayList<>();
+        for (Coroutine<Void> c : asCompleted(List.of(sleep(0), sleep(0)))) {
+            steps.add(await(c));
+        }
+        out("two sleeps", steps, createTask(job("j", 0, false)).getName());
         return completed();
     }
 
