@@ -2,6 +2,7 @@
 on a loaded machine; a fork is cheap and starts with asyncio's task-name counter at zero) and
 writes what it prints to OUTDIR/<name>.out.  Usage: runner.py SRCDIR OUTDIR NAME..."""
 import os
+import signal
 import sys
 
 src_dir, out_dir, names = sys.argv[1], sys.argv[2], sys.argv[3:]
@@ -20,6 +21,7 @@ for name in names:
         os.dup2(fd, 1)
         err = os.open(target[:-4] + ".err", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         os.dup2(err, 2)  # logs (asyncio's default exception handler) are not compared
+        signal.alarm(20)  # a twin that hangs is killed (its output so far is compared)
         try:
             exec(code, {"__name__": "__main__", "__file__": path})
         except BaseException as e:  # the twin's own bug: show it in the diff

@@ -1,6 +1,7 @@
 package io.asyncj.samples.parity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,10 +9,10 @@ import java.io.PrintStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +50,9 @@ class ParityTest {
         runPython(dir, outDir, names);
         return names.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
             String expected = Files.readString(outDir.resolve(name + ".out"));
-            assertEquals(expected, runJava(name), name + ": asyncj and CPython printed different lines");
+            String actual = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> runJava(name),
+                    name + " did not finish in 20 s");
+            assertEquals(expected, actual, name + ": asyncj and CPython printed different lines");
         }));
     }
 
