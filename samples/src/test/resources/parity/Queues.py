@@ -68,6 +68,16 @@ async def main():
     for x in "abc":
         await lq.put(x)
     out("lifo", [await lq.get() for _ in range(3)])
+    sq = asyncio.Queue(1)
+
+    async def until_none():
+        while (item := await sq.get()) is not None:
+            out("item", item)
+        out("sentinel", sq.qsize())
+    c = asyncio.create_task(until_none())
+    for x in ("u", "v", None):
+        await sq.put(x)
+    await c
 
 
 go(main())

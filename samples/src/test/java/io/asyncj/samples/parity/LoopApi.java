@@ -44,9 +44,9 @@ public class LoopApi {
         EventLoop loop = newEventLoop();
         out("running", loop.isRunning(), loop.isClosed());
         loop.callSoon(() -> out("soon before run"));
-        loop.callLater(0.001, () -> out("later before run"));
+        loop.callLater(0.05, () -> out("later before run"));
         out("result", loop.runUntilComplete(value("v")));
-        out("result", loop.runUntilComplete(sleep(0.005, "slept")));
+        out("result", loop.runUntilComplete(sleep(0.1, "slept")));
         loop.callSoon(loop::stop);
         loop.callSoon(() -> out("after stop is scheduled"));
         loop.runForever();

@@ -50,6 +50,16 @@ public class Queues {
     }
 
     @Async
+    static Coroutine<Void> untilNull(AsyncQueue<String> sq) {
+        String item;
+        while ((item = await(sq.get())) != null) {
+            out("item", item);
+        }
+        out("sentinel", sq.qsize());
+        return completed();
+    }
+
+    @Async
     static Coroutine<Void> joiner(AsyncQueue<Integer> q) {
         await(q.join());
         out("joined", q.qsize());
@@ -111,6 +121,12 @@ public class Queues {
             lifo.add(await(lq.get()));
         }
         out("lifo", lifo);
+        AsyncQueue<String> sq = new AsyncQueue<>(1);
+        Task<Void> u = createTask(untilNull(sq));
+        for (String x : java.util.Arrays.asList("u", "v", null)) {
+            await(sq.put(x));
+        }
+        await(u);
         return completed();
     }
 
