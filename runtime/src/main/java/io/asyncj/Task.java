@@ -173,13 +173,13 @@ public class Task<T> extends Future<T> {
     /** Tasks complete from their coroutine only. */
     @Override
     public void setResult(T value) {
-        throw new IllegalStateException("Task does not support setResult(): it completes with its coroutine");
+        throw new IllegalStateException("Task does not support set_result operation"); // CPython's words
     }
 
     /** Tasks complete from their coroutine only. */
     @Override
     public void setException(Throwable error) {
-        throw new IllegalStateException("Task does not support setException(): it completes with its coroutine");
+        throw new IllegalStateException("Task does not support set_exception operation");
     }
 
     // ---- driving ----

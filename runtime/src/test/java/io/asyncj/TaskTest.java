@@ -195,6 +195,18 @@ class TaskTest {
     }
 
     @Test
+    void aTaskCannotBeCompletedFromOutsideAndSaysSoInCPythonsWords() {
+        SelectorEventLoop loop = Loops.virtual();
+        Task<Object> t = loop.createTask(Script.start(() -> 1).build());
+        assertEquals("Task does not support set_result operation",
+                assertThrows(IllegalStateException.class, () -> t.setResult(2)).getMessage());
+        assertEquals("Task does not support set_exception operation",
+                assertThrows(IllegalStateException.class, () -> t.setException(new Error())).getMessage());
+        assertEquals(1, loop.runUntilComplete(t));
+        loop.close();
+    }
+
+    @Test
     void cancelBeforeFirstStepNeverRunsTheBody() {
         SelectorEventLoop loop = Loops.virtual();
         Task<Object> t = loop.createTask(Script.start(() -> {

@@ -48,6 +48,19 @@ class TimeoutTest {
     }
 
     @Test
+    void rescheduleOutsideTheBodySaysWhatCPythonSays() {
+        Timeout[] seen = new Timeout[1];
+        Loops.runVirtual(Script.start(() -> timeout(1, t -> {
+            seen[0] = t;
+            assertEquals("<Timeout [active] when=1.0>", t.toString());
+            return Co.work(trace, "body", 5, "v");
+        })).handle((v, err) -> null).build());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> seen[0].reschedule(3));
+        assertEquals("Cannot change state of expired Timeout", e.getMessage());
+        assertEquals("<Timeout [expired]>", seen[0].toString());
+    }
+
+    @Test
     void rescheduleLaterExtendsTheDeadline() {
         String r = Loops.runVirtual(Co.of(() -> timeout(1, t -> Script.<String>start(() -> {
             t.reschedule(Co.now() + 5);
