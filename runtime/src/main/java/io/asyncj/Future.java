@@ -188,7 +188,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
 
     private void checkPending() {
         if ((flags & STATE_MASK) != PENDING) {
-            throw new InvalidStateException(stateName() + ": " + this);
+            throw new InvalidStateException("invalid state"); // what CPython's (C) Future says
         }
     }
 
