@@ -82,6 +82,15 @@ public class Task<T> extends Future<T> {
         flags |= NAMED;
     }
 
+    /**
+     * Uses up a {@code Task-N} number without a task, where CPython creates a short-lived internal
+     * task that user code never sees (a subprocess transport's {@code _connect_pipes}), so that the
+     * names of the user's tasks come out as CPython's do.
+     */
+    static void skipName() {
+        COUNTER.incrementAndGet();
+    }
+
     /** The creation number (the N of {@code Task-N}). */
     final int id() {
         return id;
