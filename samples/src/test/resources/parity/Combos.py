@@ -28,13 +28,13 @@ async def waiter(fs):
 
 
 async def main():
-    t = asyncio.create_task(job("precious", 0.05))
+    t = asyncio.create_task(job("precious", 0.2))
     try:
         await asyncio.wait_for(asyncio.shield(t), 0.01)
     except TimeoutError:
         out("wait_for gave up", t.done(), t.cancelled())
     out("still got", await t)
-    t = asyncio.create_task(job("precious2", 0.05))
+    t = asyncio.create_task(job("precious2", 0.2))
     try:
         async with asyncio.timeout(0.01):
             await asyncio.shield(t)

@@ -38,7 +38,7 @@ async def main():
     t = asyncio.create_task(job("g", 0.5))
     got = []
     try:
-        for nxt in asyncio.as_completed([t, job("h", 0.005)], timeout=0.02):
+        for nxt in asyncio.as_completed([t, job("h", 0.005)], timeout=0.1):
             got.append(await nxt)
     except TimeoutError as e:
         out("as_completed timeout", got, d(e), t.cancelled())

@@ -29,10 +29,10 @@ async def main():
     loop.set_exception_handler(handler)
     asyncio.create_task(stubborn())
     await asyncio.sleep(0)
-    loop.call_later(0.001, lambda: out(1 / 0))
+    loop.call_later(0.02, lambda: out(1 / 0))
     t = asyncio.create_task(asyncio.sleep(0, "t"))
     t.add_done_callback(lambda f: out("task callback", f.result(), {}["missing"]))
-    await asyncio.sleep(0.01)
+    await asyncio.sleep(0.05)
     return "main value"
 
 

@@ -18,7 +18,7 @@ async def child(name, delay, fail=None):
 async def main():
     try:
         async with asyncio.TaskGroup() as tg:
-            a = tg.create_task(child("a", 0.05))
+            a = tg.create_task(child("a", 0.2))
             b = tg.create_task(child("b", 0.01, ValueError("b bad")))
             c = tg.create_task(child("c", 0.01, KeyError("c bad")))
             out("names", a.get_name(), b.get_name(), c.get_name())
@@ -42,10 +42,10 @@ async def main():
     out("results", t1.result(), t2.result(), asyncio.current_task().cancelling())
     try:
         async with asyncio.TaskGroup() as outer:
-            outer.create_task(child("o", 0.05))
+            outer.create_task(child("o", 0.2))
             async with asyncio.TaskGroup() as inner:
                 inner.create_task(child("i", 0.01, ValueError("inner")))
-                inner.create_task(child("j", 0.05))
+                inner.create_task(child("j", 0.2))
                 # The failure comes while the body waits: 3.11 would leave the count at 1 if it
                 # came after the body (fixed in 3.12; asyncj follows 3.13).
                 await asyncio.sleep(0.03)

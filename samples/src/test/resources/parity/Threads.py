@@ -32,7 +32,7 @@ async def main():
         await t
     except asyncio.CancelledError:
         out("awaiter cancelled, thread still running")
-    await asyncio.sleep(0.1)
+    await asyncio.sleep(0.3)
     fut = loop.create_future()
 
     def from_thread():

@@ -56,14 +56,14 @@ public class Combos {
 
     @Async
     static Coroutine<Void> main() {
-        Task<String> t = createTask(job("precious", 0.05));
+        Task<String> t = createTask(job("precious", 0.2));
         try {
             await(waitFor(shield(t), 0.01));
         } catch (AsyncTimeoutException e) {
             out("wait_for gave up", t.isDone(), t.isCancelled());
         }
         out("still got", await(t));
-        Task<String> t2 = createTask(job("precious2", 0.05));
+        Task<String> t2 = createTask(job("precious2", 0.2));
         try {
             await(timeout(0.01, shield(t2)));
         } catch (AsyncTimeoutException e) {

@@ -64,7 +64,7 @@ public class NamesAndAsCompleted {
         Task<String> t = createTask(job("g", 0.5, false));
         List<String> got = new ArrayList<>();
         try {
-            for (Coroutine<String> next : asCompleted(List.of(t, job("h", 0.005, false)), 0.02)) {
+            for (Coroutine<String> next : asCompleted(List.of(t, job("h", 0.005, false)), 0.1)) {
                 got.add(await(next));
             }
         } catch (AsyncTimeoutException e) {

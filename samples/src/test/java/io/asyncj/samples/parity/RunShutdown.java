@@ -64,10 +64,10 @@ public class RunShutdown {
         loop.setExceptionHandler(RunShutdown::handler);
         createTask(stubborn());
         await(sleep(0));
-        loop.callLater(0.001, () -> out(divide(1, 0)));
+        loop.callLater(0.02, () -> out(divide(1, 0)));
         Task<String> t = createTask(sleep(0, "t"));
         t.addDoneCallback(f -> out("task callback", f.result(), missing(Map.of(), "missing")));
-        await(sleep(0.01));
+        await(sleep(0.05));
         return completed("main value");
     }
 

@@ -36,7 +36,7 @@ public class TaskGroupErrors {
 
     @Async
     static Coroutine<Void> first(TaskGroup tg) {
-        a = tg.createTask(child("a", 0.05, null));
+        a = tg.createTask(child("a", 0.2, null));
         b = tg.createTask(child("b", 0.01, new IllegalArgumentException("b bad")));
         c = tg.createTask(child("c", 0.01, new NoSuchElementException("c bad")));
         out("names", a.getName(), b.getName(), c.getName());
@@ -62,7 +62,7 @@ public class TaskGroupErrors {
     @Async
     static Coroutine<Void> inner(TaskGroup tg) {
         tg.createTask(child("i", 0.01, new IllegalArgumentException("inner")));
-        tg.createTask(child("j", 0.05, null));
+        tg.createTask(child("j", 0.2, null));
         // The failure comes while the body waits: 3.11 would leave the count at 1 if it came after
         // the body (fixed in 3.12; asyncj's TaskGroup follows 3.13).
         await(sleep(0.03));
@@ -72,7 +72,7 @@ public class TaskGroupErrors {
 
     @Async
     static Coroutine<Void> outer(TaskGroup tg) {
-        tg.createTask(child("o", 0.05, null));
+        tg.createTask(child("o", 0.2, null));
         await(TaskGroup.run(t -> inner(t)));
         return completed();
     }

@@ -44,7 +44,7 @@ public class Threads {
         } catch (CancelledException e) {
             out("awaiter cancelled, thread still running");
         }
-        await(sleep(0.1));
+        await(sleep(0.3));
         Future<String> fut = loop.createFuture();
         new Thread(() -> {
             try {
