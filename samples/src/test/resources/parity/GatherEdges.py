@@ -19,7 +19,7 @@ async def work(name, delay, fail=False):
 
 async def main():
     try:
-        await asyncio.gather(work("a", 0.1), work("b", 0.02, True), work("c", 0.3))
+        await asyncio.gather(work("a", 0.2), work("b", 0.02, True), work("c", 0.3))
     except Boom as e:
         out("gather raised", d(e))
     await asyncio.sleep(0.35)

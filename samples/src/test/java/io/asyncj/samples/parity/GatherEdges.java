@@ -36,7 +36,7 @@ public class GatherEdges {
     @Async
     static Coroutine<Void> main() {
         try {
-            await(gather(work("a", 0.1, false), work("b", 0.02, true), work("c", 0.3, false)));
+            await(gather(work("a", 0.2, false), work("b", 0.02, true), work("c", 0.3, false)));
         } catch (Boom e) {
             out("gather raised", d(e));
         }

@@ -29,7 +29,15 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>The twins run in one {@code python3} (3.11+) process, each in a forked child
  * ({@code runner.py}); the Java programs run here, each with the task-name counter reset, as a
- * fresh process would have it. Skipped, saying so, when {@code python3} cannot be run.
+ * fresh process would have it. A program whose two sides differ is run again, both sides, before
+ * the test fails: the programs use real time (with wide gaps), and a stalled machine can reorder
+ * timers once, while a real difference shows every time. Skipped, saying so, when
+ * {@code python3} cannot be run.
+ *
+ * <p>Keep the programs deterministic: print nothing that depends on timing, and nothing whose order
+ * CPython takes from a set (the children a TaskGroup cancels, the tasks asyncio.run cancels).
+ * Where asyncj follows a later CPython on purpose (3.12's wait_for, 3.13's TaskGroup and
+ * Condition), a program avoids the case and says so; the README lists these differences.
  */
 class ParityTest {
 
@@ -50,10 +58,21 @@ class ParityTest {
         runPython(dir, outDir, names);
         return names.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
             String expected = Files.readString(outDir.resolve(name + ".out"));
-            String actual = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> runJava(name),
-                    name + " did not finish in 20 s");
-            assertEquals(expected, actual, name + ": asyncj and CPython printed different lines");
+            String actual = runJavaBounded(name);
+            if (!expected.equals(actual)) {
+                // The programs use real time, with wide gaps between timers whose order they
+                // print; a machine stalled for longer than a gap can still reorder them once. A
+                // real difference is deterministic: it shows again on a second run of both.
+                runPython(dir, outDir, List.of(name));
+                expected = Files.readString(outDir.resolve(name + ".out"));
+                actual = runJavaBounded(name);
+            }
+            assertEquals(expected, actual, name + ": asyncj and CPython printed different lines (twice)");
         }));
+    }
+
+    private static String runJavaBounded(String name) {
+        return assertTimeoutPreemptively(Duration.ofSeconds(20), () -> runJava(name), name + " did not finish in 20 s");
     }
 
     private static void runPython(Path dir, Path outDir, List<String> names) throws Exception {
