@@ -28,8 +28,12 @@ final class AsCompleted<T> {
 
     AsCompleted(java.util.Collection<? extends Awaitable<T>> awaitables, double timeout) {
         loop = Asyncio.runningLoop();
-        for (Awaitable<T> a : new LinkedHashSet<>(awaitables)) {
-            todo.add(Asyncio.ensureFuture(a));
+        Set<Awaitable<T>> seen = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Awaitable<T> a : awaitables) {
+            // Each sleep(0) is one shared object standing for a new coroutine: never a duplicate.
+            if (a == Yield.SLEEP_ZERO || seen.add(a)) {
+                todo.add(Asyncio.ensureFuture(a));
+            }
         }
         count = todo.size();
         for (Future<T> f : todo) {
@@ -90,7 +94,7 @@ final class AsCompleted<T> {
                     case 1:
                         Future<T> f = this.<Future<T>>$get();
                         if (f == timeoutMarker) {
-                            throw new AsyncTimeoutException("asCompleted() timed out");
+                            throw new AsyncTimeoutException();
                         }
                         $complete(f.result());
                         return;

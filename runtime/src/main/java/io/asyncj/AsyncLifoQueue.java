@@ -22,6 +22,6 @@ public final class AsyncLifoQueue<T> extends AsyncQueue<T> {
 
     @Override
     T getItem() {
-        return items.pollLast();
+        return unmask(items.pollLast());
     }
 }

@@ -51,6 +51,14 @@ public final class AsyncPriorityQueue<T> extends AsyncQueue<T> {
         return comparator != null ? comparator.compare((T) a, (T) b) < 0 : ((Comparable<Object>) a).compareTo(b) < 0;
     }
 
+    /** Without a comparator, items must be Comparable (so not null), checked when put is called. */
+    @Override
+    void checkItem(T item) {
+        if (item == null && comparator == null) {
+            throw new NullPointerException("a priority queue without a Comparator cannot hold null");
+        }
+    }
+
     /** heapq.heappush. */
     @Override
     void putItem(T item) {

@@ -36,7 +36,8 @@ import java.util.ArrayDeque;
  * }
  * }</pre>
  *
- * <p>Items may not be null, as in {@code java.util.concurrent}'s queues.
+ * <p>Items may be null, as asyncio's may be None (a common end-of-work sentinel), except in an
+ * {@link AsyncPriorityQueue}, which must compare them.
  *
  * <p>Unlike a thread-safe queue, {@link #qsize()} is reliable: no other task runs between reading
  * it and acting on it.
@@ -48,8 +49,10 @@ import java.util.ArrayDeque;
  */
 public class AsyncQueue<T> {
     private final int maxsize;
-    /** The FIFO and LIFO storage; null for the priority queue, which keeps its own. */
-    final ArrayDeque<T> items;
+    /** The FIFO and LIFO storage (a null item is kept as {@link #NULL}); null for the priority queue. */
+    final ArrayDeque<Object> items;
+    /** Stands for a null item in {@link #items} (an ArrayDeque holds no nulls). */
+    static final Object NULL = new Object();
     private final ArrayDeque<Future<Void>> getters = new ArrayDeque<>();
     private final ArrayDeque<Future<Void>> putters = new ArrayDeque<>();
     private int unfinishedTasks;
@@ -80,11 +83,16 @@ public class AsyncQueue<T> {
     }
 
     void putItem(T item) {
-        items.addLast(item);
+        items.addLast(item == null ? NULL : item);
     }
 
     T getItem() {
-        return items.pollFirst();
+        return unmask(items.pollFirst());
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T unmask(Object stored) {
+        return stored == NULL ? null : (T) stored;
     }
 
     // ---- state ----
@@ -118,7 +126,7 @@ public class AsyncQueue<T> {
      *     this put waits
      */
     public Coroutine<Void> put(T item) {
-        requireItem(item);
+        checkItem(item);
         return new Put<>(this, item);
     }
 
@@ -129,7 +137,7 @@ public class AsyncQueue<T> {
      * @throws QueueShutDownException if the queue was shut down
      */
     public void putNowait(T item) {
-        requireItem(item);
+        checkItem(item);
         if (isShutdown) {
             throw new QueueShutDownException();
         }
@@ -172,11 +180,8 @@ public class AsyncQueue<T> {
         return item;
     }
 
-    private static void requireItem(Object item) {
-        if (item == null) {
-            throw new NullPointerException("a queue cannot hold null (getNowait would not tell it from nothing)");
-        }
-    }
+    /** Refuses what the storage cannot hold (FIFO and LIFO queues hold anything, null too). */
+    void checkItem(T item) {}
 
     /** Wakes the first waiter that is not done (cancelled), dropping the done ones on the way. */
     private static void wakeupNext(ArrayDeque<Future<Void>> waiters) {

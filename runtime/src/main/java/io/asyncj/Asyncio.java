@@ -419,14 +419,40 @@ public final class Asyncio {
             throw new NullPointerException("options");
         }
         return Deferred.of(() -> {
-            Future<Subprocess> f = new Future<>(runningLoop());
+            SelectorEventLoop loop = runningLoop();
+            Future<Subprocess> f = new Future<>(loop);
+            Subprocess p;
             try {
-                f.setResult(Subprocess.start(options, command));
+                p = Subprocess.start(options, command);
             } catch (IOException | RuntimeException e) {
-                f.setException(e);
+                f.setException(e); // as CPython: raised before the first suspension
+                return f;
             }
+            Task.skipName(); // CPython's transport starts a task (_connect_pipes) per process
+            int pipes = (options.stdin == Subprocess.PIPE ? 1 : 0) + (options.stdout == Subprocess.PIPE ? 1 : 0)
+                    + (options.stderr == Subprocess.PIPE ? 1 : 0);
+            deliverAfter(loop, f, p, SUBPROCESS_HOPS + SUBPROCESS_HOPS_PER_PIPE * pipes);
             return f;
         });
+    }
+
+    /**
+     * Loop iterations a new process takes to come out of {@link #createSubprocessExec}: CPython's
+     * transport connects each pipe through a chain of callbacks, so other tasks get this many
+     * turns (2 with no pipe, 2 more per pipe) before the creator resumes. asyncj's process is
+     * ready at once; it hands it over as late as CPython would, so programs interleave the same.
+     */
+    private static final int SUBPROCESS_HOPS = 1;
+    private static final int SUBPROCESS_HOPS_PER_PIPE = 2;
+
+    private static void deliverAfter(SelectorEventLoop loop, Future<Subprocess> f, Subprocess p, int hops) {
+        if (f.isDone()) {
+            p.kill(); // cancelled while starting: CPython closes the transport, which kills the child
+        } else if (hops == 0) {
+            f.setResult(p);
+        } else {
+            loop.callSoon(() -> deliverAfter(loop, f, p, hops - 1));
+        }
     }
 
     /** asyncio's {@code create_subprocess_shell}: {@code /bin/sh -c cmd}. */

@@ -288,8 +288,9 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     }
 
     final IllegalStateException reused() {
-        return new IllegalStateException("cannot reuse already awaited coroutine " + this
-                + ": a coroutine runs once (await it, or schedule it with createTask, not both)");
+        // CPython's message, word for word (a coroutine runs once: await it, or schedule it with
+        // createTask, not both).
+        return new IllegalStateException("cannot reuse already awaited coroutine");
     }
 
     /** Claims a fresh coroutine for {@code owner}, or throws if it already ran or is running. */

@@ -133,6 +133,11 @@ public non-sealed class Future<T> implements Awaitable<T> {
     final CancelledException makeCancelledError() {
         Object r = result;
         if (r instanceof CancelledException ce) {
+            // The exception that ended a task's coroutine is handed out once, as CPython's
+            // create_cancelled_error transfers it: the first await/result()/exception() sees it
+            // (with its message); later ones get a fresh CancelledError without a message, since
+            // Task.__step cancels the future itself with none.
+            result = null;
             return ce;
         }
         return r == null ? new CancelledException() : new CancelledException((String) r);
@@ -183,7 +188,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
 
     private void checkPending() {
         if ((flags & STATE_MASK) != PENDING) {
-            throw new InvalidStateException(stateName() + ": " + this);
+            throw new InvalidStateException("invalid state"); // what CPython's (C) Future says
         }
     }
 

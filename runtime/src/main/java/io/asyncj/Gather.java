@@ -129,9 +129,10 @@ final class Gather {
                 List results = new ArrayList<>(children.size());
                 for (Future<?> child : children) {
                     if (child.isCancelled()) {
+                        // CPython: CancelledError('' if fut._cancel_message is None else ...): a
+                        // task whose coroutine ended cancelled has no cancel message of its own.
                         Object m = child.result;
-                        results.add(m instanceof CancelledException ce ? new CancelledException(ce.getMessage())
-                                : new CancelledException(m == null ? "" : (String) m));
+                        results.add(new CancelledException(m instanceof String msg ? msg : ""));
                     } else {
                         Throwable e = child.exception();
                         results.add(e != null ? e : child.result());

@@ -10,6 +10,6 @@ public class QueueEmptyException extends NoSuchElementException {
     private static final long serialVersionUID = 1L;
 
     public QueueEmptyException() {
-        super("queue is empty");
+        super(); // CPython raises QueueEmpty without a message
     }
 }

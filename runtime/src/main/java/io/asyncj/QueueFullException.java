@@ -8,6 +8,6 @@ public class QueueFullException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
     public QueueFullException() {
-        super("queue is full");
+        super(); // CPython raises QueueFull without a message
     }
 }

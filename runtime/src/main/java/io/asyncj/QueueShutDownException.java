@@ -9,6 +9,6 @@ public class QueueShutDownException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
     public QueueShutDownException() {
-        super("queue is shut down");
+        super(); // CPython raises QueueShutDown without a message
     }
 }

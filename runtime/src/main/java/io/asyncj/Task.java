@@ -82,6 +82,15 @@ public class Task<T> extends Future<T> {
         flags |= NAMED;
     }
 
+    /**
+     * Uses up a {@code Task-N} number without a task, where CPython creates a short-lived internal
+     * task that user code never sees (a subprocess transport's {@code _connect_pipes}), so that the
+     * names of the user's tasks come out as CPython's do.
+     */
+    static void skipName() {
+        COUNTER.incrementAndGet();
+    }
+
     /** The creation number (the N of {@code Task-N}). */
     final int id() {
         return id;
@@ -173,13 +182,13 @@ public class Task<T> extends Future<T> {
     /** Tasks complete from their coroutine only. */
     @Override
     public void setResult(T value) {
-        throw new IllegalStateException("Task does not support setResult(): it completes with its coroutine");
+        throw new IllegalStateException("Task does not support set_result operation"); // CPython's words
     }
 
     /** Tasks complete from their coroutine only. */
     @Override
     public void setException(Throwable error) {
-        throw new IllegalStateException("Task does not support setException(): it completes with its coroutine");
+        throw new IllegalStateException("Task does not support set_exception operation");
     }
 
     // ---- driving ----

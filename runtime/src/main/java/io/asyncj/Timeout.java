@@ -12,7 +12,16 @@ package io.asyncj;
  * <p>The body can read and move the deadline through the {@code Timeout} it is given.
  */
 public final class Timeout {
-    private enum State { CREATED, ENTERED, EXPIRING, EXPIRED, EXITED }
+    private enum State {
+        CREATED("created"), ENTERED("active"), EXPIRING("expiring"), EXPIRED("expired"), EXITED("finished");
+
+        /** asyncio's name for the state (its {@code _State} values), as messages and repr show it. */
+        final String value;
+
+        State(String value) {
+            this.value = value;
+        }
+    }
 
     private State state = State.CREATED;
     private double when; // NaN: no deadline
@@ -33,7 +42,8 @@ public final class Timeout {
     /** Moves the deadline ({@code NaN}: no deadline). Only while the body runs. */
     public void reschedule(double newWhen) {
         if (state != State.ENTERED) {
-            throw new IllegalStateException("Timeout has not been entered, or has already expired or exited (" + state + ")");
+            throw new IllegalStateException(state == State.CREATED ? "Timeout has not been entered"
+                    : "Cannot change state of " + state.value + " Timeout"); // CPython's words
         }
         when = newWhen;
         if (handler != null) {
@@ -85,7 +95,7 @@ public final class Timeout {
         if (state == State.EXPIRING) {
             state = State.EXPIRED;
             if (task.uncancel() <= cancelling && error instanceof CancelledException) {
-                return new AsyncTimeoutException("timed out", error);
+                return new AsyncTimeoutException(null, error);
             }
         } else if (state == State.ENTERED) {
             state = State.EXITED;
@@ -101,7 +111,8 @@ public final class Timeout {
 
     @Override
     public String toString() {
-        return "<Timeout [" + state.name().toLowerCase() + "]" + (Double.isNaN(when) ? "" : " when=" + when) + ">";
+        return "<Timeout [" + state.value + "]" + (state != State.ENTERED ? ""
+                : " when=" + (Double.isNaN(when) ? "None" : Math.round(when * 1000) / 1000.0)) + ">";
     }
 
     /** The coroutine that runs a body inside a {@link Timeout}. */

@@ -40,7 +40,7 @@ final class WaitForNow<T> extends Coroutine<T> {
                 try {
                     $complete(future.result());
                 } catch (CancelledException e) {
-                    throw new AsyncTimeoutException("timed out", e);
+                    throw new AsyncTimeoutException(null, e);
                 }
                 return;
             default:

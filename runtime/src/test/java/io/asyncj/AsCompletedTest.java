@@ -47,8 +47,8 @@ class AsCompletedTest {
                         return slow;
                     }).build();
         }));
-        assertEquals(List.of("got fast@1.0", "raised AsyncTimeoutException(asCompleted() timed out)@2.0",
-                "raised AsyncTimeoutException(asCompleted() timed out)@2.0"), trace);
+        assertEquals(List.of("got fast@1.0", "raised AsyncTimeoutException(null)@2.0",
+                "raised AsyncTimeoutException(null)@2.0"), trace);
     }
 
     @Test
@@ -74,6 +74,21 @@ class AsCompletedTest {
             return drain(steps);
         }));
         assertEquals(List.of("got t@1.0"), trace);
+    }
+
+    @Test
+    void eachSleepZeroIsItsOwnCoroutine() {
+        // sleep(0) returns one shared object, but in Python each asyncio.sleep(0) call is a new
+        // coroutine: as_completed([sleep(0), sleep(0)]) yields two steps, not one.
+        Loops.runVirtual(Co.of(() -> {
+            Coroutine<Void> zero = Asyncio.sleep(0);
+            int n = 0;
+            for (Coroutine<Void> ignored : Asyncio.asCompleted(List.of(zero, Asyncio.sleep(0)))) {
+                n++;
+            }
+            assertEquals(2, n);
+            return null;
+        }));
     }
 
     @Test

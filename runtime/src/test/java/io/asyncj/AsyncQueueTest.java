@@ -321,14 +321,38 @@ class AsyncQueueTest {
     @Test
     void misuseThrows() {
         AsyncQueue<Integer> q = new AsyncQueue<>(1);
-        assertThrows(QueueEmptyException.class, q::getNowait);
+        // CPython raises QueueEmpty, QueueFull and QueueShutDown without a message: str(e) == ''.
+        assertEquals(null, assertThrows(QueueEmptyException.class, q::getNowait).getMessage());
         q.putNowait(1);
         QueueFullException full = assertThrows(QueueFullException.class, () -> q.putNowait(2));
         assertTrue(full instanceof IllegalStateException);
-        assertThrows(NullPointerException.class, () -> q.putNowait(null));
-        assertThrows(NullPointerException.class, () -> q.put(null));
+        assertEquals(null, full.getMessage());
+        assertEquals(null, new QueueShutDownException().getMessage());
+        assertThrows(NullPointerException.class, () -> new AsyncPriorityQueue<Integer>().putNowait(null));
         q.taskDone();
         assertEquals("task_done() called too many times", assertThrows(IllegalStateException.class, q::taskDone).getMessage());
+    }
+
+    @Test
+    void nullIsAnItemLikeAnyOther() {
+        // asyncio queues take None (the usual end-of-work sentinel); null is not "nothing" here.
+        AsyncQueue<String> q = new AsyncQueue<>(2);
+        q.putNowait(null);
+        q.putNowait("x");
+        assertTrue(q.full());
+        assertEquals(2, q.qsize());
+        assertEquals(null, q.getNowait());
+        assertEquals("x", q.getNowait());
+        assertThrows(QueueEmptyException.class, q::getNowait);
+        AsyncLifoQueue<String> lifo = new AsyncLifoQueue<>();
+        lifo.putNowait("a");
+        lifo.putNowait(null);
+        assertEquals(null, lifo.getNowait());
+        assertEquals("a", lifo.getNowait());
+        String got = Loops.runVirtual(Co.of(() -> Script.start(() -> q.put(null))
+                .then(v -> q.get()).build()));
+        assertEquals(null, got);
+        assertEquals(0, q.qsize());
     }
 
     @Test

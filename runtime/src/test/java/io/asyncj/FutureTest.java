@@ -89,7 +89,7 @@ class FutureTest {
         Future<String> f = loop.createFuture();
         f.setResult("first");
         InvalidStateException e = assertThrows(InvalidStateException.class, () -> f.setResult("second"));
-        assertTrue(e.getMessage().contains("FINISHED"), e.getMessage());
+        assertEquals("invalid state", e.getMessage()); // CPython's C Future; the pure-Python one names the state
         assertEquals("first", f.result());
         assertThrows(InvalidStateException.class, () -> f.setException(new RuntimeException()));
     }
@@ -99,7 +99,7 @@ class FutureTest {
         Future<String> f = loop.createFuture();
         f.cancel();
         InvalidStateException e = assertThrows(InvalidStateException.class, () -> f.setResult("late"));
-        assertTrue(e.getMessage().contains("CANCELLED"), e.getMessage());
+        assertEquals("invalid state", e.getMessage());
         assertThrows(InvalidStateException.class, () -> f.setException(new RuntimeException()));
     }
 

@@ -267,10 +267,9 @@ class PythonParityTest {
 
     @Test
     void gatherWithReturnExceptionsListsFailuresAndCancellations() {
-        // Cancelled without a message on purpose. Known divergence: CPython lists a task cancelled
-        // with cancel("msg") while it awaited as CancelledError('') here (Task.__step cancels
-        // itself without the message), though awaiting the task raises CancelledError('msg');
-        // asyncj keeps the message in both places (GatherTest pins that).
+        // CPython lists a task cancelled with cancel("msg") while it awaited as CancelledError('')
+        // here (Task.__step cancels itself without the message), though awaiting the task raises
+        // CancelledError('msg'); asyncj does the same (GatherTest pins that).
         assertParity(PY_GATHER_WITH_RETURN_EXCEPTIONS_LISTS_FAILURES_AND_CANCELLATIONS, Co.of(() -> {
                     Task<String> victim = createTask(work("v", 10, false));
                     getRunningLoop().callLater(1, () -> victim.cancel());

@@ -59,6 +59,55 @@ class SubprocessTest {
     }
 
     @Test
+    void eachProcessUsesUpOneTaskNameAsInCPython() {
+        // CPython's subprocess transport starts an internal task per process (_connect_pipes), so
+        // the next task a program creates is named one further on; asyncj skips that number too.
+        Object gap = run(() -> Script.start(() -> {
+            int before = Asyncio.createTask(Asyncio.sleep(0)).id();
+            return Script.start(() -> Asyncio.createSubprocessExec("true"))
+                    .then(v -> Script.start(() -> ((Subprocess) v).waitFor())
+                            .then(code -> Asyncio.createTask(Asyncio.sleep(0)).id() - before).build())
+                    .build();
+        }).build());
+        assertEquals(2, gap);
+    }
+
+    /** Loop iterations that pass while createSubprocessExec(options, "true") is awaited. */
+    private static int iterationsToStart(Subprocess.Options options) {
+        int[] iterations = {0};
+        boolean[] counting = {true};
+        Object n = run(() -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            Runnable[] tick = new Runnable[1];
+            tick[0] = () -> {
+                if (counting[0]) {
+                    iterations[0]++;
+                    loop.callSoon(tick[0]);
+                }
+            };
+            loop.callSoon(tick[0]);
+            return Script.start(() -> Asyncio.createSubprocessExec(options, "true")).then(v -> {
+                counting[0] = false;
+                int k = iterations[0];
+                return Script.start(() -> ((Subprocess) v).waitFor()).then(code -> k).build();
+            }).build();
+        });
+        return (Integer) n;
+    }
+
+    @Test
+    void aNewProcessComesOutAfterAsManyIterationsAsInCPython() {
+        // CPython's transport connects each pipe with a chain of callbacks: a ticker task gets 2
+        // turns while a process without pipes starts, 2 more per pipe (ParityTest's ProcTicks
+        // compares the ticker's counts with CPython's). Here a callback counts the iterations.
+        int none = iterationsToStart(Subprocess.options());
+        assertEquals(2, none);
+        assertEquals(none + 2, iterationsToStart(Subprocess.options().stdout(PIPE)));
+        assertEquals(none + 4, iterationsToStart(Subprocess.options().stdout(PIPE).stderr(STDOUT).stdin(PIPE)));
+        assertEquals(none + 6, iterationsToStart(Subprocess.pipes()));
+    }
+
+    @Test
     void catCommunicatesStdinToStdout() {
         Object got = run(() -> Script.start(() -> Asyncio.createSubprocessExec(Subprocess.options().stdin(PIPE).stdout(PIPE), "cat"))
                 .then(v -> {

@@ -174,6 +174,39 @@ class TaskTest {
     }
 
     @Test
+    void theCancellationThatEndedATaskIsHandedOutOnceThenComesWithoutItsMessage() {
+        // CPython (3.11-3.13, C and Python Task): the first await/result()/exception() of a task
+        // whose coroutine ended with CancelledError('stop') gets that exception; Task.__step
+        // cancelled the future with no message, so later looks raise CancelledError().
+        SelectorEventLoop loop = Loops.virtual();
+        Task<Object> t = loop.createTask(Script.start(() -> sleep(10)).build());
+        loop.runUntilComplete(sleep(1));
+        assertTrue(t.cancel("stop"));
+        CancelledException first = assertThrows(CancelledException.class, () -> loop.runUntilComplete(t));
+        assertEquals("stop", first.getMessage());
+        assertEquals(null, assertThrows(CancelledException.class, t::result).getMessage());
+        assertEquals(null, assertThrows(CancelledException.class, t::exception).getMessage());
+        // A plain future keeps its message: each look makes a new CancelledError(msg).
+        Future<Object> f = loop.createFuture();
+        f.cancel("why");
+        assertEquals("why", assertThrows(CancelledException.class, f::result).getMessage());
+        assertEquals("why", assertThrows(CancelledException.class, f::result).getMessage());
+        loop.close();
+    }
+
+    @Test
+    void aTaskCannotBeCompletedFromOutsideAndSaysSoInCPythonsWords() {
+        SelectorEventLoop loop = Loops.virtual();
+        Task<Object> t = loop.createTask(Script.start(() -> 1).build());
+        assertEquals("Task does not support set_result operation",
+                assertThrows(IllegalStateException.class, () -> t.setResult(2)).getMessage());
+        assertEquals("Task does not support set_exception operation",
+                assertThrows(IllegalStateException.class, () -> t.setException(new Error())).getMessage());
+        assertEquals(1, loop.runUntilComplete(t));
+        loop.close();
+    }
+
+    @Test
     void cancelBeforeFirstStepNeverRunsTheBody() {
         SelectorEventLoop loop = Loops.virtual();
         Task<Object> t = loop.createTask(Script.start(() -> {
@@ -243,7 +276,7 @@ class TaskTest {
         Coroutine<Object> c = Script.start(() -> 1).build();
         loop.runUntilComplete(c);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> loop.createTask(c));
-        assertTrue(e.getMessage().contains("cannot reuse already awaited coroutine"), e.getMessage());
+        assertEquals("cannot reuse already awaited coroutine", e.getMessage()); // CPython's words
         loop.close();
     }
 

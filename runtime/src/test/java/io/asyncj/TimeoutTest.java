@@ -38,12 +38,26 @@ class TimeoutTest {
         })).handle((v, err) -> {
             AsyncTimeoutException te = assertInstanceOf(AsyncTimeoutException.class, err);
             assertInstanceOf(CancelledException.class, te.getCause());
+            assertEquals(null, te.getMessage(), "CPython raises TimeoutError() without a message");
             assertEquals(1.0, Co.now(), 1e-9);
             assertTrue(seen[0].expired());
             assertEquals(0, Asyncio.currentTask().cancelling());
             return null;
         }).build());
         assertEquals(List.of("body start", "body cancelled"), trace);
+    }
+
+    @Test
+    void rescheduleOutsideTheBodySaysWhatCPythonSays() {
+        Timeout[] seen = new Timeout[1];
+        Loops.runVirtual(Script.start(() -> timeout(1, t -> {
+            seen[0] = t;
+            assertEquals("<Timeout [active] when=1.0>", t.toString());
+            return Co.work(trace, "body", 5, "v");
+        })).handle((v, err) -> null).build());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> seen[0].reschedule(3));
+        assertEquals("Cannot change state of expired Timeout", e.getMessage());
+        assertEquals("<Timeout [expired]>", seen[0].toString());
     }
 
     @Test
