@@ -36,18 +36,22 @@ PEER_WORKLOADS = {
     "asyncj": ["W1", "W2", "W3", "W4", "W5", "W6", "W7"],
     "python": ["W1", "W2", "W3", "W4", "W5", "W6", "W7"],
     "kotlin": ["W1", "W2", "W3", "W4", "W5", "W6", "W7"],
+    "kotlin-st": ["W1", "W2", "W3", "W4", "W5", "W6", "W7"],
+    "kotlin-default": ["W1", "W2", "W3", "W4", "W5", "W6", "W7"],
     "vthreads": ["W1", "W2", "W3", "W4", "W5", "W6", "W7"],
     "vthreads2": ["W1", "W3", "W4", "W5"],
     "cf": ["W1", "W2", "W6", "W7"],
     "kotlin-nio": ["W5"],
     "netty": ["W5"],
 }
-DEFAULT_PEERS = ["asyncj", "python", "kotlin", "kotlin-nio", "vthreads", "cf", "netty"]
+DEFAULT_PEERS = ["asyncj", "python", "kotlin", "kotlin-st", "kotlin-default", "kotlin-nio", "vthreads", "cf", "netty"]
 
 PEER_TITLES = {
     "asyncj": "asyncj (@Async state machines, 1 loop thread)",
     "python": "CPython asyncio",
     "kotlin": "Kotlin coroutines, runBlocking (1 thread)",
+    "kotlin-st": "Kotlin coroutines, single-thread executor dispatcher",
+    "kotlin-default": "Kotlin coroutines, Dispatchers.Default (2 threads)",
     "kotlin-nio": "Kotlin coroutines + java.nio Selector, 1 thread (W5)",
     "vthreads": "Java 25 virtual threads, 1 carrier",
     "vthreads2": "Java 25 virtual threads, 2 carriers",
@@ -79,6 +83,11 @@ def peer_commands(args):
             peers_cp += os.pathsep + f.read().strip()
         pkg = "io.asyncj.bench.peers."
         cmds["kotlin"] = [java, *jvm_opts, "-cp", peers_cp, pkg + "KotlinBenchKt"]
+        cmds["kotlin-st"] = [java, *jvm_opts, "-Dbench.peer=kotlin-st", "-cp", peers_cp, pkg + "KotlinBenchKt"]
+        # Dispatchers.Default has max(2, cores) threads: 2 here; pinned so the peer means the same elsewhere.
+        cmds["kotlin-default"] = [java, *jvm_opts, "-Dbench.peer=kotlin-default",
+                                  "-Dkotlinx.coroutines.scheduler.core.pool.size=2",
+                                  "-cp", peers_cp, pkg + "KotlinBenchKt"]
         cmds["kotlin-nio"] = [java, *jvm_opts, "-Dbench.peer=kotlin-nio", "-cp", peers_cp, pkg + "KotlinBenchKt"]
         cmds["cf"] = [java, *jvm_opts, "-cp", peers_cp, pkg + "CfBench"]
         cmds["netty"] = [java, *jvm_opts, "-cp", peers_cp, pkg + "NettyBench"]
