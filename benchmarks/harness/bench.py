@@ -44,6 +44,9 @@ PEER_WORKLOADS = {
     "kotlin-nio": ["W5"],
     "netty": ["W5"],
 }
+# BENCH.md's other two Kotlin dispatchers: same code as `kotlin`, only the dispatcher differs. They
+# add 14 (workload, peer) processes to a full run, so they get at most 3 warm-ups and 3 measured reps.
+LIGHT_PEERS = {"kotlin-st": 3, "kotlin-default": 3}
 DEFAULT_PEERS = ["asyncj", "python", "kotlin", "kotlin-st", "kotlin-default", "kotlin-nio", "vthreads", "cf", "netty"]
 
 PEER_TITLES = {
@@ -103,6 +106,18 @@ def peer_commands(args):
             cp = os.path.join(BENCH_DIR, "target", "classes") + os.pathsep + f.read().strip()
         cmds["asyncj"] = [java, *jvm_opts, "-cp", cp, "io.asyncj.bench.AsyncjBench"]
     return cmds
+
+
+def peer_reps(peer, workload, jvm_warmups, reps):
+    """(warm-ups, measured reps) of one (workload, peer) process."""
+    warm = 0 if peer == "python" else jvm_warmups
+    if workload == "W6":
+        warm = 0  # the JVM programs pre-run W6 at a small N themselves (class loading)
+    r = min(reps, 3) if peer == "python" else reps  # no JIT: 3 runs are enough for a median
+    if peer in LIGHT_PEERS:
+        warm = min(warm, LIGHT_PEERS[peer])
+        r = min(r, LIGHT_PEERS[peer])
+    return warm, r
 
 
 def parse_line(line):
@@ -228,10 +243,7 @@ def main():
                 if peer != "asyncj" or a.strict:
                     errors.append("%s %s: not built" % (w, peer))
                 continue
-            warm = 0 if peer == "python" else jvm_warmups
-            if w == "W6":
-                warm = 0  # the JVM programs pre-run W6 at a small N themselves (class loading)
-            r = min(reps, 3) if peer == "python" else reps  # no JIT: 3 runs are enough for a median
+            warm, r = peer_reps(peer, w, jvm_warmups, reps)
             results, fail = run_one(cmds[peer], peer, w, n, warm, r, timeout, log)
             if fail and not results:
                 medians[(w, peer)] = {"fail": fail}
@@ -307,6 +319,7 @@ def main():
             platform.python_version()),
         "reps=%d (median), JVM warm-ups=%d in the same process; JVM opts: %s" % (
             reps, jvm_warmups, env("BENCH_JVM_OPTS", DEFAULT_JVM_OPTS)),
+        "python: at most 3 reps, no warm-up; %s: at most 3 warm-ups + 3 reps" % ", ".join(sorted(LIGHT_PEERS)),
         "ratio = asyncj's advantage: asyncj/peer for rates, peer/asyncj for times and bytes (>1 = asyncj better)",
     ]
     text = "\n".join(header) + "\n\n" + "\n".join(log) + "\n\nmedians:\n" + table1 + \

@@ -83,6 +83,14 @@ class HarnessTest(unittest.TestCase):
         self.assertIn("-Dkotlinx.coroutines.scheduler.core.pool.size=2", cmds["kotlin-default"])
         self.assertFalse(any(a.startswith("-Dbench.peer") for a in cmds["kotlin"]))
 
+    def test_light_peers_get_fewer_reps_and_warmups(self):
+        self.assertEqual(bench.peer_reps("kotlin", "W1", 5, 5), (5, 5))
+        self.assertEqual(bench.peer_reps("kotlin-st", "W1", 5, 5), (3, 3))
+        self.assertEqual(bench.peer_reps("kotlin-default", "W3", 5, 5), (3, 3))
+        self.assertEqual(bench.peer_reps("kotlin-default", "W6", 5, 5), (0, 3))
+        self.assertEqual(bench.peer_reps("kotlin-st", "W1", 1, 1), (1, 1))   # --quick stays quick
+        self.assertEqual(bench.peer_reps("python", "W4", 5, 5), (0, 3))
+
 
 if __name__ == "__main__":
     unittest.main()
