@@ -71,7 +71,7 @@ def env(name, default):
 # The same for every JVM peer. The young generation is fixed: with G1 sizing it adaptively inside a
 # 4 GB heap, allocation-heavy workloads spent their timed window page-faulting fresh eden regions
 # (W3 measured 5x slower with -Xms4g alone than with a fixed young generation, Kotlin's too).
-DEFAULT_JVM_OPTS = "-Xms4g -Xmx4g -Xmn256m -XX:+UseG1GC -XX:+AlwaysPreTouch"
+DEFAULT_JVM_OPTS = "-Xms4g -Xmx4g -Xmn256m -XX:+UseG1GC"
 
 
 def peer_commands(args):

@@ -59,6 +59,15 @@ import java.util.concurrent.CompletionStage;
  *       exception the task throws in (a {@link CancelledException} when the task was cancelled).
  *       Because it throws at the resume point, inside whatever {@code try} the generated code has
  *       re-entered, the exception lands in the right {@code catch} or {@code finally}.
+ *   <li>{@link #$awaitFuture} and {@link #$result} are the pair for an awaitable whose static type
+ *       is a {@link Future}: a done future is a check and a branch, with nothing written into the
+ *       machine (the generated code keeps it in a local, {@code $f}); a pending one is recorded as
+ *       {@code $await} records it, and {@code $result(null)} after the resume reads the slot as
+ *       {@code $get()} does.
+ *   <li>The processor's machines keep {@code $state} and their fields in locals of
+ *       {@code $resume} while they run ({@code int $state = this.$state;}) and write them back only
+ *       on the path that returns after {@code $await} said so; {@code $await} itself writes the
+ *       {@code $state} field, which is all the driver reads.
  * </ul>
  *
  * @param <T> the type of the coroutine's value
@@ -172,6 +181,39 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         throw new IllegalStateException("$get() without a pending $await (state " + $state + ")");
     }
 
+    /**
+     * {@link #$await(Awaitable, int)} for an awaitable whose static type is a {@link Future}: the
+     * compiler's fast path. A done future is neither recorded nor suspended on (no write to the
+     * machine at all): the generated code keeps it in a local and reads its outcome with
+     * {@link #$result(Future)}. A pending one is recorded as {@code $await} records it.
+     *
+     * @return {@code false} if the future is done (continue at {@code nextState} without
+     *     returning); {@code true} if {@link #$resume} must return now
+     */
+    protected final boolean $awaitFuture(Future<?> future, int nextState) {
+        if (Objects.requireNonNull(future, "await(null)").isDone()) {
+            return false;
+        }
+        $state = nextState;
+        slot = future;
+        return true;
+    }
+
+    /**
+     * The outcome of the last {@link #$awaitFuture}. The generated code keeps the future in a local
+     * of {@code $resume}: {@code future} is that future when it was done at the await, and
+     * {@code null} when the machine parked and resumed (the local starts {@code null} on every
+     * resume); then it is {@link #$get()}: the outcome of the future in the slot, or the exception
+     * the task threw in at this suspension point.
+     */
+    @SuppressWarnings("unchecked")
+    protected final <R> R $result(Future<?> future) {
+        if (future != null) {
+            return (R) future.awaitedResult();
+        }
+        return $get();
+    }
+
     /** Finishes the machine with {@code value}; generated code returns from {@link #$resume} next. */
     protected final void $complete(T value) {
         slot = value;
@@ -182,6 +224,12 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     protected final IllegalStateException $badState() {
         return new IllegalStateException(
                 "coroutine " + getClass().getName() + " resumed in unknown state " + $state);
+    }
+
+    /** {@link #$badState()} for a machine that keeps its state in a local while it runs. */
+    protected final IllegalStateException $badState(int state) {
+        return new IllegalStateException(
+                "coroutine " + getClass().getName() + " resumed in unknown state " + state);
     }
 
     /**

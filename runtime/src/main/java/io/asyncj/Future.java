@@ -32,9 +32,9 @@ public non-sealed class Future<T> implements Awaitable<T> {
     /** Failed and nobody has looked at the exception yet. */
     private static final int LOG_TRACEBACK = 8;
     /** A transient mark for algorithms over many futures (gather's de-duplication); clear it after use. */
-    static final int MARK = 64;
-    /** First bit free for subclasses ({@link Task}). */
-    static final int SUBCLASS_BITS = 16;
+    static final int MARK = 16;
+    /** First bit free for subclasses ({@link Task}: three flags, then its cancel count from bit 8). */
+    static final int SUBCLASS_BITS = 32;
 
     final SelectorEventLoop loop;
     /** State and flags; {@link Task} keeps its own flags in the bits from {@link #SUBCLASS_BITS}. */

@@ -26,10 +26,8 @@ final class Gather {
         // An awaitable passed twice is awaited once. Duplicates are found with a mark bit on the
         // futures instead of a hash map: gather over a million tasks is a benchmark (W1).
         List<Future<?>> children = new ArrayList<>(awaitables.size());
-        // Distinct children in argument order: their done callbacks are added in this order (as
-        // asyncio does), so among children already done the first argument's outcome is seen first.
-        List<Future<?>> distinct = new ArrayList<>(awaitables.size());
         SelectorEventLoop loop = null;
+        boolean marked = false;
         try {
             for (Awaitable<?> a : awaitables) {
                 Future<?> f;
@@ -49,37 +47,44 @@ final class Gather {
                 } else if (f.loop != loop) {
                     throw new IllegalArgumentException("gather(): all futures must belong to the same event loop");
                 }
-                if ((f.flags & Future.MARK) == 0) {
-                    f.flags |= Future.MARK;
-                    distinct.add(f);
-                }
+                f.flags |= Future.MARK;
                 children.add(f);
             }
+            marked = true;
         } finally {
-            for (Future<?> f : distinct) {
-                f.flags &= ~Future.MARK;
+            if (!marked) {
+                for (Future<?> f : children) {
+                    f.flags &= ~Future.MARK;
+                }
             }
         }
-        GatheringFuture<T> outer = new GatheringFuture<>(loop, children, distinct.size(), returnExceptions);
-        for (Future<?> f : distinct) {
-            ((Future) f).addDoneCallback(outer.onChildDone);
+        // Distinct children in argument order (the first occurrence still has its mark): their
+        // done callbacks are added in this order (as asyncio does), so among children already done
+        // the first argument's outcome is seen first. Callbacks never run inline, so counting the
+        // distinct children while adding them is safe.
+        GatheringFuture<T> outer = new GatheringFuture<>(loop, children, returnExceptions);
+        for (Future<?> f : children) {
+            if ((f.flags & Future.MARK) != 0) {
+                f.flags &= ~Future.MARK;
+                outer.distinct++;
+                ((Future) f).addDoneCallback(outer.onChildDone);
+            }
         }
         return outer;
     }
 
     private static final class GatheringFuture<T> extends Future<List<T>> {
         private final List<Future<?>> children;
-        private final int distinct;
+        private int distinct;
         private final boolean returnExceptions;
         private int finished;
         private boolean cancelRequested;
         @SuppressWarnings("rawtypes")
         final java.util.function.Consumer<Future> onChildDone = this::childDone;
 
-        GatheringFuture(SelectorEventLoop loop, List<Future<?>> children, int distinct, boolean returnExceptions) {
+        GatheringFuture(SelectorEventLoop loop, List<Future<?>> children, boolean returnExceptions) {
             super(loop);
             this.children = children;
-            this.distinct = distinct;
             this.returnExceptions = returnExceptions;
         }
 

@@ -7,7 +7,6 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -51,7 +50,7 @@ final class SelectorEventLoop implements EventLoop {
 
     private final Clock clock;
     private final Selector selector;
-    private final ArrayDeque<Object> ready = new ArrayDeque<>();
+    private final ReadyQueue ready = new ReadyQueue();
     private final TimerHeap timers = new TimerHeap();
     private long timerSeq;
 

@@ -48,6 +48,20 @@ class GatherTest {
     }
 
     @Test
+    void namedTasksAndDuplicatesAreGatheredOnce() {
+        // A task's own flag bits and gather's de-duplication mark must not collide: a named task
+        // once looked "already seen" to gather (which then never finished), or lost its name.
+        List<Object> r = Loops.runVirtual(Co.of(() -> {
+            Task<Integer> named = Asyncio.createTask(sleep(1, 1), "named");
+            Task<Integer> plain = Asyncio.createTask(sleep(2, 2));
+            Future<List<Object>> g = gather(false, List.of(named, plain, named));
+            assertEquals("named", named.getName());
+            return g;
+        }));
+        assertEquals(List.of(1, 2, 1), r);
+    }
+
+    @Test
     void emptyGatherIsAlreadyDone() {
         List<Object> r = Loops.runVirtual(Co.of(() -> {
             Future<List<Object>> g = gather();

@@ -35,8 +35,10 @@ public final class Driver {
             System.out.println("FAIL workload=" + w + " peer=" + peer + " n=" + n + " error=not_implemented");
             System.exit(3);
         }
+        touchYoungGeneration();
         for (int i = 0; i < warmups + reps; i++) {
             Run r;
+            long alloc0 = allocatedBytes();
             try {
                 r = workload.run(n);
             } catch (Throwable t) {
@@ -49,10 +51,41 @@ public final class Driver {
             String tag = i < warmups ? "WARMUP" : "RESULT";
             System.out.println(String.format(Locale.ROOT,
                     "%s workload=%s peer=%s n=%d seconds=%.6f ops_per_sec=%.1f extra=%s",
-                    tag, w, peer, n, r.seconds(), r.ops() / r.seconds(), r.extra()));
+                    tag, w, peer, n, r.seconds(), r.ops() / r.seconds(),
+                    r.extra() + allocExtra(allocatedBytes() - alloc0, r.ops())));
             System.out.flush();
         }
         System.exit(0);
+    }
+
+    /**
+     * Allocates and drops twice the young generation in small arrays before the first warm-up, so
+     * that the kernel has already faulted in and zeroed every eden page. Otherwise each repetition
+     * runs on never-touched eden until the first collection and times the page faults: W4's
+     * 100,000 timers overshot by 85-115 ms (asyncj) and 65-270 ms (Kotlin) for about ten
+     * repetitions, then by 13-16 ms (asyncj). (-XX:+AlwaysPreTouch fixes the same thing but touches
+     * the whole 4 GB heap: 5-25 s per JVM on this virtual machine.) The same code is in
+     * benchmarks/peers/.../Bench.java (the peers' driver); keep the two alike.
+     */
+    public static void touchYoungGeneration() {
+        long young = 0;
+        for (java.lang.management.MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            String name = p.getName();
+            if (p.getType() == java.lang.management.MemoryType.HEAP
+                    && (name.contains("Eden") || name.contains("Survivor"))) {
+                young += Math.max(0, p.getUsage().getCommitted());
+            }
+        }
+        if (young <= 0) {
+            young = 256L << 20;
+        }
+        Object[] recent = new Object[16];
+        for (long done = 0, i = 0; done < 2 * young; done += 64 << 10, i++) {
+            recent[(int) (i & 15)] = new byte[64 << 10];
+        }
+        if (recent[0] == null) {
+            throw new AssertionError(); // keeps the allocations observable
+        }
     }
 
     static String fail(String w, String peer, int n, Throwable t) {
@@ -63,6 +96,22 @@ public final class Driver {
             error = "processor_not_applied";
         }
         return "FAIL workload=" + w + " peer=" + peer + " n=" + n + " error=" + error;
+    }
+
+    /**
+     * Bytes allocated so far by this thread (the loop thread: {@code run} drives the loop on the
+     * calling thread), or -1 where the JVM cannot tell.
+     */
+    static long allocatedBytes() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t) {
+            return t.getThreadAllocatedBytes(Thread.currentThread().getId());
+        }
+        return -1;
+    }
+
+    /** {@code ,alloc_bytes_per_op=B}: heap bytes the loop thread allocated per operation in the whole repetition. */
+    static String allocExtra(long bytes, long ops) {
+        return bytes < 0 ? "" : String.format(Locale.ROOT, ",alloc_bytes_per_op=%.1f", bytes / (double) ops);
     }
 
     public static double secondsSince(long t0) {

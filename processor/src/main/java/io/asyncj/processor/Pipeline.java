@@ -183,7 +183,8 @@ final class Pipeline {
     private Set<String> coroutineMembers() {
         if (coroutineMembers == null) {
             coroutineMembers = new HashSet<>(Set.of("await", "isDone", "toString", "equals", "hashCode", "getClass",
-                    "notify", "notifyAll", "wait", "clone", "finalize"));
+                    "notify", "notifyAll", "wait", "clone", "finalize",
+                    "$f")); // a local of $resume (the future of the fast path)
             TypeElement coroutine = env.getElementUtils().getTypeElement(Awaits.COROUTINE);
             if (coroutine != null) {
                 for (Element m : env.getElementUtils().getAllMembers(coroutine)) {

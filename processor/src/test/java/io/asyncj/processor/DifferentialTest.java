@@ -117,6 +117,19 @@ class DifferentialTest {
                         boolean suspend = mode == 1 || (mode == 2 && calls % 2 == 0);
                         return suspend ? sleep(0.0, v) : completed(v);
                     }
+                    /** a() as a Future: done already, or completed from the loop soon (the fast path's two ways). */
+                    Future<Integer> fu(int v) {
+                        sb.append('a').append(v).append(' ');
+                        calls++;
+                        boolean suspend = mode == 1 || (mode == 2 && calls % 2 == 0);
+                        Future<Integer> f = new Future<>();
+                        if (suspend) {
+                            getRunningLoop().callSoon(() -> f.setResult(v));
+                        } else {
+                            f.setResult(v);
+                        }
+                        return f;
+                    }
                     int f(int v) { sb.append('f').append(v).append(' '); return v; }
                     void log(Object o) { sb.append(o).append(' '); }
                     R r(int v) { return new R(this, v); }
@@ -176,8 +189,18 @@ class DifferentialTest {
         return t.getField("sb").get(tracer) + result;
     }
 
+    /** Every other {@code AWAIT} awaits a {@code Future} ({@code t.fu}), the rest an {@code Awaitable}. */
     static String async(String body) {
-        return expand(expand(body, "AWAIT(", "await(t.a(", "))"), "RET(", "completed(", ")");
+        StringBuilder alternated = new StringBuilder();
+        int n = 0;
+        int i = 0;
+        for (int at = body.indexOf("AWAIT("); at >= 0; at = body.indexOf("AWAIT(", at + 1)) {
+            alternated.append(body, i, at).append(n++ % 2 == 0 ? "AWAIT(" : "FWAIT(");
+            i = at + "AWAIT(".length();
+        }
+        alternated.append(body, i, body.length());
+        String awaits = expand(expand(alternated.toString(), "AWAIT(", "await(t.a(", "))"), "FWAIT(", "await(t.fu(", "))");
+        return expand(awaits, "RET(", "completed(", ")");
     }
 
     static String sync(String body) {

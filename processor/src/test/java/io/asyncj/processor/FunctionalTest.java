@@ -527,6 +527,126 @@ class FunctionalTest {
     }
 
     @Test
+    void localsKeptInJavaLocalsSurviveEveryWayOfLeavingAnAwait() {
+        // $resume keeps hoisted locals in Java locals and saves them only where it parks: a loop
+        // whose awaits are done futures (fast path), pending futures, failed futures (done and
+        // pending), coroutines and yields, inside try/catch/finally, must see the same values
+        assertEquals("0.1.2.[f3:3066].[g4:4110].5.|6165|6165", run("""
+                public class Main {
+                    static Future<Integer> done(int v) { Future<Integer> f = new Future<>(); f.setResult(v); return f; }
+                    static Future<Integer> later(int v) {
+                        Future<Integer> f = new Future<>();
+                        getRunningLoop().callSoon(() -> f.setResult(v));
+                        return f;
+                    }
+                    static Future<Integer> failed(String m, boolean now) {
+                        Future<Integer> f = new Future<>();
+                        if (now) f.setException(new IllegalStateException(m));
+                        else getRunningLoop().callSoon(() -> f.setException(new IllegalStateException(m)));
+                        return f;
+                    }
+                    @Async static Coroutine<Integer> co(int v) { await(sleep(0)); return completed(v); }
+                    @Async static Coroutine<String> go() {
+                        long acc = 0;
+                        String trail = "";
+                        long[] seen = new long[1];
+                        for (int i = 0; i < 6; i++) {
+                            try {
+                                acc += await(i % 2 == 0 ? done(i) : later(i));
+                                acc += await(co(10 * i));
+                                if (i == 3) acc += await(failed("f" + i, false));
+                                if (i == 4) acc += done(0).await() + await(failed("g" + i, true));
+                                trail += i;
+                            } catch (IllegalStateException e) {
+                                trail += "[" + e.getMessage() + ":" + acc + "]";
+                            } finally {
+                                acc += 1000;
+                                trail += ".";
+                                await(sleep(0));
+                                seen[0] = acc;
+                            }
+                        }
+                        return completed(trail + "|" + acc + "|" + seen[0]);
+                    }
+                    static String main() { return run(go()); }
+                }
+                """));
+    }
+
+    @Test
+    void localsReadOnlyByCatchAndFinallyAreSavedWhereTheMachineParks() {
+        assertEquals("catch7 finally9 catch7 finally9", run("""
+                public class Main {
+                    static Future<Integer> failLater() {
+                        Future<Integer> f = new Future<>();
+                        getRunningLoop().callSoon(() -> f.setException(new IllegalStateException("x")));
+                        return f;
+                    }
+                    @Async static Coroutine<Integer> failCo() { await(sleep(0)); throw new IllegalStateException("y"); }
+                    @Async static Coroutine<String> go() {
+                        int onlyInCatch = 7;
+                        long onlyInFinally = 9;
+                        String r = "";
+                        await(sleep(0));
+                        for (int round = 0; round < 2; round++) {
+                            try {
+                                if (round == 0) await(failLater()); else await(failCo());
+                            } catch (IllegalStateException e) {
+                                r += "catch" + onlyInCatch;
+                            } finally {
+                                r += " finally" + onlyInFinally + (round == 0 ? " " : "");
+                            }
+                        }
+                        return completed(r);
+                    }
+                    static String main() { return run(go()); }
+                }
+                """));
+    }
+
+    @Test
+    void cancellationThrownInAtAFutureAwaitSeesTheCurrentLocals() {
+        // parked on a pending future that the cancel cancels; and parked on a future that got its
+        // value before the task woke, so the cancellation is thrown in instead of the value
+        assertEquals("a:10 finally:10 cancelled | b:21 finally:21 cancelled", run("""
+                public class Main {
+                    static StringBuilder sb = new StringBuilder();
+                    @Async static Coroutine<Integer> go(String name, Future<Integer> gate, int base) {
+                        int x = base;
+                        x += await(sleep(0.0, base / 11));
+                        Object keep = new Object();
+                        try {
+                            x += await(gate);
+                        } catch (CancelledException e) {
+                            sb.append(name).append(':').append(x).append(keep != null ? "" : "?");
+                            throw e;
+                        } finally {
+                            sb.append(" finally:").append(x);
+                        }
+                        return completed(x);
+                    }
+                    @Async static Coroutine<String> main2() {
+                        for (String name : List.of("a", "b")) {
+                            Future<Integer> gate = new Future<>();
+                            Task<Integer> t = createTask(go(name, gate, name.equals("a") ? 10 : 20));
+                            for (int i = 0; i < 5; i++) await(sleep(0));
+                            if (name.equals("b")) gate.setResult(5);
+                            t.cancel();
+                            try {
+                                await(t);
+                            } catch (CancelledException e) {
+                                sb.append(" cancelled");
+                            }
+                            if (name.equals("a")) sb.append(" | ");
+                        }
+                        return completed(sb.toString());
+                    }
+                    static String main() { return run(main2()); }
+                }
+                """));
+    }
+
+    @Test
     void aParkedCoroutineDoesNotRetainLocalsPastTheirLastUse() {
         // big is hoisted (used after the first await) and dead at the second: while parked there
         // the state machine must not keep it reachable

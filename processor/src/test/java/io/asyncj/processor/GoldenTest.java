@@ -17,6 +17,7 @@ class GoldenTest {
             package demo;
             import io.asyncj.*;
             import java.io.IOException;
+            import java.util.List;
             import static io.asyncj.Asyncio.*;
             public class Golden {
                 @Async static Coroutine<Integer> read(String p) throws IOException { return completed(p.length()); }
@@ -44,6 +45,14 @@ class GoldenTest {
                     }
                     return completed(total);
                 }
+
+                @Async static Coroutine<Long> sumFutures(List<Future<Integer>> ring, int n) {
+                    long s = 0;
+                    for (int k = 0; k < n; k++) {
+                        s += await(ring.get(k & 1023));
+                    }
+                    return completed(s);
+                }
             }
             """;
 
@@ -60,6 +69,12 @@ class GoldenTest {
     @Test
     void loopAndTry() throws IOException {
         check("Golden$loopAndTry");
+    }
+
+    /** Locals in Java locals, saved where the machine parks; a Future's await is a check and a branch. */
+    @Test
+    void sumFutures() throws IOException {
+        check("Golden$sumFutures");
     }
 
     private static void check(String name) throws IOException {

@@ -53,7 +53,7 @@ public final class Emitter {
         MethodSpec.Builder resume = MethodSpec.methodBuilder("$resume")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PROTECTED)
-                .addCode(CodeBlock.of("$L", region(machine.root())));
+                .addCode(CodeBlock.of("$L", prologue() + region(machine.root())));
         for (String t : thrown) {
             resume.addException(raw(t));
         }
@@ -105,6 +105,25 @@ public final class Emitter {
         return TypeVariableName.get(text);
     }
 
+    /**
+     * {@code $resume} runs on locals: the state and every field are loaded into locals of the same
+     * names (which shadow the fields, so the states' code reads the same either way); the paths
+     * that park the machine write them back ({@code this.x = x;}). Machines that await futures
+     * declare {@code $f}, the done future of the fast path ({@code null} after a resume, where
+     * {@code $result($f)} reads the slot as {@code $get()} does).
+     */
+    private String prologue() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("int $state = this.$state;\n");
+        for (Field f : machine.fields()) {
+            sb.append(f.type()).append(' ').append(f.name()).append(" = this.").append(f.name()).append(";\n");
+        }
+        if (machine.awaitsFuture()) {
+            sb.append("io.asyncj.Future<?> $f = null;\n");
+        }
+        return sb.toString();
+    }
+
     private String region(Region r) {
         StringBuilder sb = new StringBuilder();
         sb.append(r.label()).append(": for (;;) {\n");
@@ -144,7 +163,7 @@ public final class Emitter {
                 sb.append("\n");
             }
         }
-        sb.append("    default:\n      throw $badState();\n");
+        sb.append("    default:\n      throw $badState($state);\n");
         sb.append("  }\n}\n");
         return sb.toString();
     }

@@ -11,38 +11,40 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Nulls hoisted reference fields whose values are dead, so a parked coroutine retains only what it
- * still needs. A field is dead at a resume state when no state reachable from it (by jumps,
- * fall-through, awaits, and the catch/finally handlers of every enclosing try) touches its local.
- * At each await after which a field that may hold a value is dead, the field is nulled on the
- * suspending path (before {@code return}) and at the top of the resume state (the path where the
- * awaited thing was already done).
+ * Which hoisted locals each suspension must save into their fields, and which reference fields it
+ * must null, so a parked coroutine retains only what it still needs.
+ *
+ * <p>While {@code $resume} runs, hoisted locals live in Java locals of the same names (loaded from
+ * their fields on entry); a field is written only on the path that parks the machine. A local is
+ * live at a resume state when some state reachable from it (by jumps, fall-through, awaits, and
+ * the catch/finally handlers of every enclosing try) touches it: the suspension saves it. A
+ * reference field that an earlier suspension may have filled and whose local is dead at the
+ * resume state is nulled there instead.
  */
 final class Liveness {
     private static final Pattern STATE = Pattern.compile("\\$state = (\\d+);");
 
-    private final Region root;
+    /** What one suspension writes: the locals it saves and the reference fields it nulls. */
+    record Park(Set<Object> save, Set<Object> clear) {}
+
     private final List<Block> blocks;
     private final Map<Region, List<Block>> inlineHandlers;
     private final Map<Block, Set<Object>> touched;
-    private final Map<? extends Object, String> references;
+    private final Set<? extends Object> references;
     private final Map<Integer, Block> byId = new HashMap<>();
     private final Map<Block, Set<Block>> succ = new HashMap<>();
     private final Map<Region, Set<Block>> handlerTargets = new HashMap<>();
 
-    Liveness(Region root, List<Block> blocks, Map<Region, List<Block>> inlineHandlers,
-            Map<Block, Set<Object>> touched, Map<? extends Object, String> references) {
-        this.root = root;
+    Liveness(List<Block> blocks, Map<Region, List<Block>> inlineHandlers,
+            Map<Block, Set<Object>> touched, Set<? extends Object> references) {
         this.blocks = blocks;
         this.inlineHandlers = inlineHandlers;
         this.touched = touched;
         this.references = references;
     }
 
-    void nullDeadFields() {
-        if (references.isEmpty()) {
-            return;
-        }
+    /** For every block that ends in an await: what its suspending path writes. */
+    Map<Block, Park> parks() {
         for (Block b : blocks) {
             byId.put(b.id, b);
         }
@@ -65,59 +67,44 @@ final class Liveness {
                 }
             }
         }
-        // forward: locals that may hold a value on entry to each state
+        // forward: reference fields an earlier suspension may have filled, on entry to each state
+        // (fields change only where the machine parks: the paths that do not park leave them be)
         Map<Block, Set<Object>> in = new HashMap<>();
-        Map<Block, Set<Object>> nulled = new HashMap<>();
         for (Block b : blocks) {
             in.put(b, new HashSet<>());
-            nulled.put(b, new LinkedHashSet<>());
         }
         changed = true;
         while (changed) {
             changed = false;
             for (Block b : blocks) {
                 Set<Object> out = new HashSet<>(in.get(b));
-                out.addAll(touched.getOrDefault(b, Set.of()));
                 if (b.awaitTarget != null) {
-                    Set<Object> live = reach.get(b.awaitTarget);
-                    for (Object e : references.keySet()) {
-                        if (out.contains(e) && !live.contains(e)) {
-                            changed |= nulled.get(b).add(e);
+                    for (Object e : references) {
+                        if (reach.get(b.awaitTarget).contains(e)) {
+                            out.add(e);
                         }
                     }
                 }
                 for (Block s : succ.get(b)) {
-                    Set<Object> flow = out;
-                    if (s == b.awaitTarget) {
-                        flow = new HashSet<>(out);
-                        flow.removeAll(nulled.get(b));
-                    }
-                    changed |= in.get(s).addAll(flow);
+                    changed |= in.get(s).addAll(out);
                 }
             }
         }
-        Map<Block, Object[]> prologues = new java.util.LinkedHashMap<>();
+        Map<Block, Park> parks = new HashMap<>();
         for (Block b : blocks) {
-            Set<Object> dead = nulled.get(b);
-            if (dead.isEmpty() || b.awaitAt < 0) {
+            if (b.awaitTarget == null || b.awaitAt < 0) {
                 continue;
             }
-            StringBuilder clear = new StringBuilder();
-            for (Object e : references.keySet()) {
-                if (dead.contains(e)) {
-                    clear.append(references.get(e)).append(" = null;\n");
+            Set<Object> live = reach.get(b.awaitTarget);
+            Set<Object> clear = new HashSet<>();
+            for (Object e : references) {
+                if (in.get(b).contains(e) && !live.contains(e)) {
+                    clear.add(e);
                 }
             }
-            String open = "{\n" + clear;
-            b.code.insertGlue(b.awaitAt, b.awaitPos, open);
-            int afterReturn = b.awaitEnd + Text.glueLength(b.awaitPos, open);
-            b.code.insertGlue(afterReturn, b.awaitPos, "}\n");
-            prologues.put(b.awaitTarget, new Object[] {b.awaitPos, clear.toString()});
+            parks.put(b, new Park(live, clear));
         }
-        // after the await sites: an insertion at 0 would move a resume state's own await offsets
-        for (Map.Entry<Block, Object[]> p : prologues.entrySet()) {
-            p.getKey().code.insertGlue(0, (Integer) p.getValue()[0], (String) p.getValue()[1]);
-        }
+        return parks;
     }
 
     private Set<Block> successors(Block b) {

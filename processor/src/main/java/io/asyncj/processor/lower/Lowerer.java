@@ -37,6 +37,7 @@ import javax.lang.model.type.TypeMirror;
  * the second hoists only the locals touched by more than one state.
  */
 public final class Lowerer {
+    private static final String FUTURE = "io.asyncj.Future";
     private static final Set<ElementKind> LOCAL_KINDS = Set.of(ElementKind.LOCAL_VARIABLE,
             ElementKind.PARAMETER, ElementKind.EXCEPTION_PARAMETER, ElementKind.RESOURCE_VARIABLE,
             ElementKind.valueOf("BINDING_VARIABLE"));
@@ -75,6 +76,8 @@ public final class Lowerer {
     private Deque<FinallyFrame> frames;
     private boolean needsSneaky;
     private boolean needsRet;
+    /** Whether some await takes the {@code $awaitFuture} fast path (the machine then declares {@code $f}). */
+    private boolean awaitsFuture;
     private int stmtPos;
     private String pendingLabel;
     private int snapshotCounter;
@@ -138,10 +141,14 @@ public final class Lowerer {
         }
         hoisted = keep;
         pass();
-        Map<Element, String> references = new LinkedHashMap<>();
+        Map<String, Element> locals = new HashMap<>();
+        Set<Element> references = new java.util.LinkedHashSet<>();
         for (Element e : keep) {
-            if (candidates.contains(e) && !typed.isPrimitive(e.asType())) {
-                references.put(e, nameOf(e));
+            if (candidates.contains(e)) {
+                locals.put(nameOf(e), e);
+                if (!typed.isPrimitive(e.asType())) {
+                    references.add(e);
+                }
             }
         }
         Map<Block, Set<Object>> touched = new HashMap<>();
@@ -150,7 +157,10 @@ public final class Lowerer {
                 touched.computeIfAbsent(b, x -> new HashSet<>()).add(e.getKey());
             }
         }
-        new Liveness(root, allBlocks, inlineHandlers, touched, references).nullDeadFields();
+        Map<Block, Liveness.Park> parks = new Liveness(allBlocks, inlineHandlers, touched, references).parks();
+        for (Map.Entry<Block, Liveness.Park> p : parks.entrySet()) {
+            saveOnPark(p.getKey(), p.getValue(), locals);
+        }
         List<String> ctorParams = new ArrayList<>();
         for (VariableTree p : method.getParameters()) {
             Element sym = typed.element(p);
@@ -160,7 +170,32 @@ public final class Lowerer {
         }
         String className = method.getName() + "$Coroutine";
         return new StateMachine(className, valueType, root, fields, ctorParams, needsSneaky,
-                typed.start(typed.body()), typed.end(typed.body()), memberTypes);
+                typed.start(typed.body()), typed.end(typed.body()), memberTypes, awaitsFuture);
+    }
+
+    /**
+     * The path of {@code b}'s await that parks the machine: {@code $resume} keeps the fields in
+     * locals of the same names while it runs, so they are written back here: every field the
+     * resume state may read (hoisted locals by liveness; temporaries and bookkeeping always), and
+     * {@code null} into the reference fields whose locals are dead.
+     */
+    private void saveOnPark(Block b, Liveness.Park park, Map<String, Element> locals) {
+        StringBuilder save = new StringBuilder();
+        for (Field f : fields) {
+            Element e = locals.get(f.name());
+            if (e == null || park.save().contains(e)) {
+                save.append("this.").append(f.name()).append(" = ").append(f.name()).append(";\n");
+            } else if (park.clear().contains(e)) {
+                save.append("this.").append(f.name()).append(" = null;\n");
+            }
+        }
+        if (save.length() == 0) {
+            return;
+        }
+        String open = "{\n" + save;
+        b.code.insertGlue(b.awaitAt, b.awaitPos, open);
+        int afterReturn = b.awaitEnd + Text.glueLength(b.awaitPos, open);
+        b.code.insertGlue(afterReturn, b.awaitPos, "}\n");
     }
 
     private final Map<Element, Tree> bindingDecls = new HashMap<>();
@@ -319,6 +354,7 @@ public final class Lowerer {
         frames = new ArrayDeque<>();
         needsSneaky = false;
         needsRet = false;
+        awaitsFuture = false;
         root = new Region(nextRegion++, null);
         region = root;
         cur = null;
@@ -358,9 +394,18 @@ public final class Lowerer {
         return b;
     }
 
-    /** {@code if ($await(a, k)) return;}, remembering where dead fields get nulled before the return. */
-    private void emitAwait(Text awaitable, Block k) {
-        emit(glue("if ($await(").append(awaitable).append(glue(", " + k.id + ")) ")));
+    /**
+     * {@code if ($await(a, k)) return;}, remembering where the fields get saved before the return.
+     * An awaitable typed {@code Future} takes the fast path: {@code if ($awaitFuture($f = a, k))},
+     * read back with {@code $result($f)}.
+     */
+    private void emitAwait(Text awaitable, Block k, boolean future) {
+        if (future) {
+            awaitsFuture = true;
+            emit(glue("if ($awaitFuture($f = ").append(awaitable).append(glue(", " + k.id + ")) ")));
+        } else {
+            emit(glue("if ($await(").append(awaitable).append(glue(", " + k.id + ")) ")));
+        }
         cur.awaitAt = cur.code.length();
         cur.awaitTarget = k;
         cur.awaitPos = stmtPos;
@@ -960,7 +1005,7 @@ public final class Lowerer {
             // returning a coroutine: await it and complete with its value
             Text c = expr(e);
             Block k = newBlock();
-            emitAwait(c, k);
+            emitAwait(c, k, false);
             place(k, null);
             emit(returnCode(glue("this.<" + valueType + ">$get()")));
         }
@@ -1145,7 +1190,7 @@ public final class Lowerer {
                 for (Map.Entry<Block, Integer> exit : frame.exits.entrySet()) {
                     end.append(glue("case " + exit.getValue() + ": {\n")).append(jump(exit.getKey())).append(glue("}\n"));
                 }
-                end.append(glue("default:\nthrow $badState();\n}\n"));
+                end.append(glue("default:\nthrow $badState($state);\n}\n"));
                 emit(end);
                 cur.terminated = true;
             }
@@ -1232,10 +1277,12 @@ public final class Lowerer {
         if (awaited != null) {
             Text a = expr(awaited);
             Block k = newBlock();
-            emitAwait(a, k);
+            boolean future = typed.isSubtypeOf(typed.type(awaited), FUTURE);
+            emitAwait(a, k, future);
             place(k, null);
             TypeMirror t = typed.type(e);
-            return glue("this.<" + (t == null ? "java.lang.Object" : typed.printBoxed(t)) + ">$get()");
+            return glue("this.<" + (t == null ? "java.lang.Object" : typed.printBoxed(t)) + ">"
+                    + (future ? "$result($f)" : "$get()"));
         }
         switch (e.getKind()) {
             case CONDITIONAL_AND, CONDITIONAL_OR -> {

@@ -15,4 +15,5 @@ public record StateMachine(
         boolean needsThrowableCast,
         int bodyPos,
         int bodyEnd,
-        List<Text> memberTypes) {}
+        List<Text> memberTypes,
+        boolean awaitsFuture) {}

@@ -22,6 +22,36 @@ public final class Bench {
         Run run(int n) throws Exception;
     }
 
+    /**
+     * Allocates and drops twice the young generation in small arrays before the first warm-up, so
+     * that the kernel has already faulted in and zeroed every eden page. Otherwise each repetition
+     * runs on never-touched eden until the first collection and times the page faults: W4's
+     * 100,000 timers overshot by 85-115 ms (asyncj) and 65-270 ms (Kotlin) for about ten
+     * repetitions, then by 13-16 ms (asyncj). (-XX:+AlwaysPreTouch fixes the same thing but touches
+     * the whole 4 GB heap: 5-25 s per JVM on this virtual machine.) The same code is in
+     * benchmarks/src/main/java/io/asyncj/bench/Driver.java (asyncj's driver); keep the two alike.
+     */
+    public static void touchYoungGeneration() {
+        long young = 0;
+        for (java.lang.management.MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            String name = p.getName();
+            if (p.getType() == java.lang.management.MemoryType.HEAP
+                    && (name.contains("Eden") || name.contains("Survivor"))) {
+                young += Math.max(0, p.getUsage().getCommitted());
+            }
+        }
+        if (young <= 0) {
+            young = 256L << 20;
+        }
+        Object[] recent = new Object[16];
+        for (long done = 0, i = 0; done < 2 * young; done += 64 << 10, i++) {
+            recent[(int) (i & 15)] = new byte[64 << 10];
+        }
+        if (recent[0] == null) {
+            throw new AssertionError(); // keeps the allocations observable
+        }
+    }
+
     public static void main(String peer, String[] args, Map<String, Workload> workloads) throws Exception {
         if (args.length != 4) {
             System.err.println("usage: WORKLOAD N WARMUPS REPS; workloads: " + workloads.keySet());
@@ -37,6 +67,7 @@ public final class Bench {
             System.err.println("peer " + peer + " does not implement " + w);
             System.exit(3);
         }
+        touchYoungGeneration();
         for (int i = 0; i < warmups + reps; i++) {
             Run r;
             try {

@@ -274,6 +274,7 @@ fun main(args: Array<String>) {
     val reps = args[3].toInt()
     val table = if (PEER == "kotlin-nio") mapOf("W5" to ::w5Nio) else WORKLOADS
     val fn = table[w] ?: run { System.err.println("$PEER does not implement $w"); exitProcess(3) }
+    Bench.touchYoungGeneration() // as every JVM peer: eden faulted in before the first warm-up
     for (i in 0 until warmups + reps) {
         val r = try {
             fn(n)
