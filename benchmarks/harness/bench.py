@@ -36,18 +36,25 @@ PEER_WORKLOADS = {
     "asyncj": ["W1", "W2", "W3", "W4", "W5", "W6", "W7"],
     "python": ["W1", "W2", "W3", "W4", "W5", "W6", "W7"],
     "kotlin": ["W1", "W2", "W3", "W4", "W5", "W6", "W7"],
+    "kotlin-st": ["W1", "W2", "W3", "W4", "W5", "W6", "W7"],
+    "kotlin-default": ["W1", "W2", "W3", "W4", "W5", "W6", "W7"],
     "vthreads": ["W1", "W2", "W3", "W4", "W5", "W6", "W7"],
     "vthreads2": ["W1", "W3", "W4", "W5"],
     "cf": ["W1", "W2", "W6", "W7"],
     "kotlin-nio": ["W5"],
     "netty": ["W5"],
 }
-DEFAULT_PEERS = ["asyncj", "python", "kotlin", "kotlin-nio", "vthreads", "cf", "netty"]
+# BENCH.md's other two Kotlin dispatchers: same code as `kotlin`, only the dispatcher differs. They
+# add 14 (workload, peer) processes to a full run, so they get at most 3 warm-ups and 3 measured reps.
+LIGHT_PEERS = {"kotlin-st": 3, "kotlin-default": 3}
+DEFAULT_PEERS = ["asyncj", "python", "kotlin", "kotlin-st", "kotlin-default", "kotlin-nio", "vthreads", "cf", "netty"]
 
 PEER_TITLES = {
     "asyncj": "asyncj (@Async state machines, 1 loop thread)",
     "python": "CPython asyncio",
     "kotlin": "Kotlin coroutines, runBlocking (1 thread)",
+    "kotlin-st": "Kotlin coroutines, single-thread executor dispatcher",
+    "kotlin-default": "Kotlin coroutines, Dispatchers.Default (2 threads)",
     "kotlin-nio": "Kotlin coroutines + java.nio Selector, 1 thread (W5)",
     "vthreads": "Java 25 virtual threads, 1 carrier",
     "vthreads2": "Java 25 virtual threads, 2 carriers",
@@ -79,6 +86,11 @@ def peer_commands(args):
             peers_cp += os.pathsep + f.read().strip()
         pkg = "io.asyncj.bench.peers."
         cmds["kotlin"] = [java, *jvm_opts, "-cp", peers_cp, pkg + "KotlinBenchKt"]
+        cmds["kotlin-st"] = [java, *jvm_opts, "-Dbench.peer=kotlin-st", "-cp", peers_cp, pkg + "KotlinBenchKt"]
+        # Dispatchers.Default has max(2, cores) threads: 2 here; pinned so the peer means the same elsewhere.
+        cmds["kotlin-default"] = [java, *jvm_opts, "-Dbench.peer=kotlin-default",
+                                  "-Dkotlinx.coroutines.scheduler.core.pool.size=2",
+                                  "-cp", peers_cp, pkg + "KotlinBenchKt"]
         cmds["kotlin-nio"] = [java, *jvm_opts, "-Dbench.peer=kotlin-nio", "-cp", peers_cp, pkg + "KotlinBenchKt"]
         cmds["cf"] = [java, *jvm_opts, "-cp", peers_cp, pkg + "CfBench"]
         cmds["netty"] = [java, *jvm_opts, "-cp", peers_cp, pkg + "NettyBench"]
@@ -94,6 +106,18 @@ def peer_commands(args):
             cp = os.path.join(BENCH_DIR, "target", "classes") + os.pathsep + f.read().strip()
         cmds["asyncj"] = [java, *jvm_opts, "-cp", cp, "io.asyncj.bench.AsyncjBench"]
     return cmds
+
+
+def peer_reps(peer, workload, jvm_warmups, reps):
+    """(warm-ups, measured reps) of one (workload, peer) process."""
+    warm = 0 if peer == "python" else jvm_warmups
+    if workload == "W6":
+        warm = 0  # the JVM programs pre-run W6 at a small N themselves (class loading)
+    r = min(reps, 3) if peer == "python" else reps  # no JIT: 3 runs are enough for a median
+    if peer in LIGHT_PEERS:
+        warm = min(warm, LIGHT_PEERS[peer])
+        r = min(r, LIGHT_PEERS[peer])
+    return warm, r
 
 
 def parse_line(line):
@@ -219,10 +243,7 @@ def main():
                 if peer != "asyncj" or a.strict:
                     errors.append("%s %s: not built" % (w, peer))
                 continue
-            warm = 0 if peer == "python" else jvm_warmups
-            if w == "W6":
-                warm = 0  # the JVM programs pre-run W6 at a small N themselves (class loading)
-            r = min(reps, 3) if peer == "python" else reps  # no JIT: 3 runs are enough for a median
+            warm, r = peer_reps(peer, w, jvm_warmups, reps)
             results, fail = run_one(cmds[peer], peer, w, n, warm, r, timeout, log)
             if fail and not results:
                 medians[(w, peer)] = {"fail": fail}
@@ -298,6 +319,7 @@ def main():
             platform.python_version()),
         "reps=%d (median), JVM warm-ups=%d in the same process; JVM opts: %s" % (
             reps, jvm_warmups, env("BENCH_JVM_OPTS", DEFAULT_JVM_OPTS)),
+        "python: at most 3 reps, no warm-up; %s: at most 3 warm-ups + 3 reps" % ", ".join(sorted(LIGHT_PEERS)),
         "ratio = asyncj's advantage: asyncj/peer for rates, peer/asyncj for times and bytes (>1 = asyncj better)",
     ]
     text = "\n".join(header) + "\n\n" + "\n".join(log) + "\n\nmedians:\n" + table1 + \

@@ -13,7 +13,8 @@ import os
 import sys
 from xml.sax.saxutils import escape
 
-COLORS = {"python": "#3572A5", "kotlin": "#A97BFF", "kotlin-nio": "#C9A9FF", "vthreads": "#E76F00", "vthreads2": "#F4A259",
+COLORS = {"python": "#3572A5", "kotlin": "#A97BFF", "kotlin-st": "#7B4FD6",
+          "kotlin-default": "#5A2DA8", "kotlin-nio": "#C9A9FF", "vthreads": "#E76F00", "vthreads2": "#F4A259",
           "cf": "#5B8C5A", "netty": "#6C757D", "asyncj": "#D62828"}
 
 

@@ -55,6 +55,42 @@ class HarnessTest(unittest.TestCase):
         self.assertIn("10.00x", svg)
         json.dumps(data)
 
+    def test_every_default_peer_is_described_and_coloured(self):
+        for p in bench.DEFAULT_PEERS + ["vthreads2"]:
+            self.assertIn(p, bench.PEER_WORKLOADS, p)
+            self.assertIn(p, bench.PEER_TITLES, p)
+            self.assertIn(p, chart.COLORS, p)
+        order = bench.DEFAULT_PEERS
+        self.assertEqual(order.index("kotlin") + 1, order.index("kotlin-st"))
+        self.assertEqual(order.index("kotlin-st") + 1, order.index("kotlin-default"))
+
+    def test_kotlin_peers_share_one_program_and_differ_by_dispatcher(self):
+        with tempfile.TemporaryDirectory() as d:
+            os.makedirs(os.path.join(d, "peers", "target"))
+            with open(os.path.join(d, "peers", "target", "classpath.txt"), "w") as f:
+                f.write("/x.jar")
+            saved = bench.BENCH_DIR
+            bench.BENCH_DIR = d
+            try:
+                cmds = bench.peer_commands(None)
+            finally:
+                bench.BENCH_DIR = saved
+        for p in ("kotlin", "kotlin-st", "kotlin-default"):
+            self.assertEqual(cmds[p][-1], "io.asyncj.bench.peers.KotlinBenchKt", p)
+            self.assertEqual(set(bench.PEER_WORKLOADS[p]), set(bench.WORKLOADS), p)
+        self.assertIn("-Dbench.peer=kotlin-st", cmds["kotlin-st"])
+        self.assertIn("-Dbench.peer=kotlin-default", cmds["kotlin-default"])
+        self.assertIn("-Dkotlinx.coroutines.scheduler.core.pool.size=2", cmds["kotlin-default"])
+        self.assertFalse(any(a.startswith("-Dbench.peer") for a in cmds["kotlin"]))
+
+    def test_light_peers_get_fewer_reps_and_warmups(self):
+        self.assertEqual(bench.peer_reps("kotlin", "W1", 5, 5), (5, 5))
+        self.assertEqual(bench.peer_reps("kotlin-st", "W1", 5, 5), (3, 3))
+        self.assertEqual(bench.peer_reps("kotlin-default", "W3", 5, 5), (3, 3))
+        self.assertEqual(bench.peer_reps("kotlin-default", "W6", 5, 5), (0, 3))
+        self.assertEqual(bench.peer_reps("kotlin-st", "W1", 1, 1), (1, 1))   # --quick stays quick
+        self.assertEqual(bench.peer_reps("python", "W4", 5, 5), (0, 3))
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -1,7 +1,10 @@
 package io.asyncj;
 
 import java.io.IOException;
+import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.Iterator;
+import java.util.function.Consumer;
 
 /**
  * Where an event loop gets its time and how it waits. The system clock waits in the selector; a
@@ -19,6 +22,20 @@ interface Clock {
      */
     void select(Selector selector, long timeoutNanos) throws IOException;
 
+    /**
+     * {@link #select(Selector, long)}, then {@code action} for each key that became ready. The
+     * clocks of this file use the selector's {@code select(Consumer)} forms, which hand each ready
+     * key straight to {@code action}: no selected-key set to add to, iterate and clear.
+     */
+    default void select(Selector selector, Consumer<SelectionKey> action, long timeoutNanos) throws IOException {
+        select(selector, timeoutNanos);
+        for (Iterator<SelectionKey> it = selector.selectedKeys().iterator(); it.hasNext(); ) {
+            SelectionKey key = it.next();
+            it.remove();
+            action.accept(key);
+        }
+    }
+
     Clock SYSTEM = new Clock() {
         @Override
         public long nanoTime() {
@@ -34,6 +51,17 @@ interface Clock {
             } else {
                 // Round up: waking before the deadline would only spin through another select.
                 selector.select(Math.max(1, (timeoutNanos + 999_999) / 1_000_000));
+            }
+        }
+
+        @Override
+        public void select(Selector selector, Consumer<SelectionKey> action, long timeoutNanos) throws IOException {
+            if (timeoutNanos == 0) {
+                selector.selectNow(action);
+            } else if (timeoutNanos < 0) {
+                selector.select(action);
+            } else {
+                selector.select(action, Math.max(1, (timeoutNanos + 999_999) / 1_000_000));
             }
         }
     };

@@ -10,7 +10,6 @@ import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * The event loop: an NIO {@link Selector} at the centre, a ready queue, a timer heap and one
@@ -269,13 +269,12 @@ final class SelectorEventLoop implements EventLoop {
             // A poll with nothing registered would be a wasted system call per iteration: with
             // callbacks ready and no channels, there is nothing the selector could tell us.
             try {
-                clock.select(selector, timeout);
+                clock.select(selector, onSelected, timeout);
             } catch (IOException e) {
                 throw new UncheckedIOException("selector failed", e);
             } finally {
                 wakeupArmed.set(false);
             }
-            processSelectedKeys();
         }
         Runnable r;
         while ((r = inbox.poll()) != null) {
@@ -607,26 +606,21 @@ final class SelectorEventLoop implements EventLoop {
         return true;
     }
 
-    private void processSelectedKeys() {
-        Set<SelectionKey> keys = selector.selectedKeys();
-        if (keys.isEmpty()) {
-            return;
-        }
-        for (Iterator<SelectionKey> it = keys.iterator(); it.hasNext(); ) {
-            SelectionKey key = it.next();
-            it.remove();
-            Interest in = (Interest) key.attachment();
-            try {
-                int ops = key.readyOps();
-                if ((ops & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT)) != 0 && in.reader != null) {
-                    ready.add(in.reader);
-                }
-                if ((ops & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT)) != 0 && in.writer != null) {
-                    ready.add(in.writer);
-                }
-            } catch (CancelledKeyException e) {
-                // Cancelled since the select: nothing to run.
+    /** Queues the callbacks of a key the selector found ready (called from inside the select). */
+    private final Consumer<SelectionKey> onSelected = this::selected;
+
+    private void selected(SelectionKey key) {
+        Interest in = (Interest) key.attachment();
+        try {
+            int ops = key.readyOps();
+            if ((ops & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT)) != 0 && in.reader != null) {
+                ready.add(in.reader);
             }
+            if ((ops & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT)) != 0 && in.writer != null) {
+                ready.add(in.writer);
+            }
+        } catch (CancelledKeyException e) {
+            // Cancelled since the select: nothing to run.
         }
     }
 

@@ -32,12 +32,19 @@ final class SocketTransport implements Transport {
     /** The most one write system call is offered (see {@link #send}). */
     static final int MAX_WRITE = 256 * 1024;
 
+    /** Writes up to this size are copied into the loop thread's direct write buffer (see {@link #send}). */
+    static final int DIRECT_WRITE = 64 * 1024;
+
     /**
-     * One direct read buffer per loop thread: reads happen on the loop thread and hand their bytes
-     * over before returning, so every transport of the thread can share it.
+     * The direct buffers of one loop thread, shared by every transport of the thread: reads hand
+     * their bytes over and writes finish with theirs before returning.
      */
-    private static final ThreadLocal<ByteBuffer> READ_BUFFER =
-            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(MAX_READ));
+    private static final class Buffers {
+        final ByteBuffer read = ByteBuffer.allocateDirect(MAX_READ);
+        final ByteBuffer write = ByteBuffer.allocateDirect(DIRECT_WRITE);
+    }
+
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
     private static final byte[] EMPTY = new byte[0];
 
@@ -47,9 +54,9 @@ final class SocketTransport implements Transport {
     private final Runnable onReadable = this::readReady;
     private final Runnable onWritable = this::writeReady;
     private Server server;
-    /** The read buffer of {@link #readBufferOwner}, cached to skip the ThreadLocal lookup per read. */
-    private ByteBuffer readBuffer;
-    private Thread readBufferOwner;
+    /** The buffers of {@link #buffersOwner}, cached to skip the ThreadLocal lookup per read and write. */
+    private Buffers buffers;
+    private Thread buffersOwner;
     /** Cached at creation, as asyncio's extra info is: still known after the socket is closed. */
     private final Object peername;
     private final Object sockname;
@@ -86,12 +93,7 @@ final class SocketTransport implements Transport {
         if (connLost > 0) {
             return;
         }
-        ByteBuffer b = readBuffer;
-        if (readBufferOwner != Thread.currentThread()) {
-            // First read, or the loop now runs on another thread: take that thread's buffer.
-            readBufferOwner = Thread.currentThread();
-            readBuffer = b = READ_BUFFER.get();
-        }
+        ByteBuffer b = buffers().read;
         b.clear();
         int n;
         try {
@@ -113,6 +115,17 @@ final class SocketTransport implements Transport {
         } catch (Throwable e) {
             fatalError(e, "Fatal error: protocol.data_received() call failed.");
         }
+    }
+
+    private Buffers buffers() {
+        Buffers b = buffers;
+        Thread t = Thread.currentThread();
+        if (buffersOwner != t) {
+            // First I/O, or the loop now runs on another thread: take that thread's buffers.
+            buffersOwner = t;
+            buffers = b = BUFFERS.get();
+        }
+        return b;
     }
 
     private void readEof() {
@@ -184,11 +197,20 @@ final class SocketTransport implements Transport {
     }
 
     /**
-     * Writes as much of the bytes as the socket takes, in slices of at most {@link #MAX_WRITE}: the
-     * JDK copies a heap buffer's whole remainder into a direct buffer before each write, so
-     * offering megabytes to a socket that takes kilobytes would copy them again on every attempt.
+     * Writes as much of the bytes as the socket takes. Up to {@link #DIRECT_WRITE} bytes are copied
+     * into the thread's direct write buffer and written from there (what the JDK would do with a
+     * heap buffer, minus a wrapper object and its temporary-buffer cache per write). Larger writes
+     * go in slices of at most {@link #MAX_WRITE}: the JDK copies a heap buffer's whole remainder
+     * into a direct buffer before each write, so offering megabytes to a socket that takes
+     * kilobytes would copy them again on every attempt.
      */
     private int send(byte[] data, int off, int len) throws IOException {
+        if (len <= DIRECT_WRITE) {
+            ByteBuffer b = buffers().write;
+            b.clear();
+            b.put(data, off, len).flip();
+            return channel.write(b);
+        }
         int sent = 0;
         while (sent < len) {
             int slice = Math.min(len - sent, MAX_WRITE);

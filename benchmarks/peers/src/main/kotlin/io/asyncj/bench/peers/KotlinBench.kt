@@ -1,6 +1,15 @@
-// The Kotlin coroutines peer (kotlinx-coroutines-core). Every workload runs inside `runBlocking` on
-// the main thread: one event loop, the fair comparison with asyncio/asyncj. The only exception is W5,
-// see w5().
+// The Kotlin coroutines peers (kotlinx-coroutines-core). The workload bodies below are shared by
+// three peers that differ only in the dispatcher the workload's main coroutine (and so every
+// coroutine it starts without a dispatcher of its own) runs on, see runMain():
+//   kotlin          runBlocking on the main thread: one event loop, the fair comparison with
+//                   asyncio/asyncj;
+//   kotlin-st       a single-thread executor as dispatcher (Executors.newSingleThreadExecutor()
+//                   .asCoroutineDispatcher()), the main coroutine launched on it and awaited with
+//                   runBlocking from the main thread;
+//   kotlin-default  Dispatchers.Default (2 threads on this 2-core machine; the harness pins it with
+//                   -Dkotlinx.coroutines.scheduler.core.pool.size=2).
+// Because kotlin-default runs coroutines on two threads at once, shared counters are atomics.
+// The only workload that does not run on that dispatcher is W5, see w5().
 //
 // usage: KotlinBenchKt WORKLOAD N WARMUPS REPS   (prints WARMUP lines, then one RESULT line per rep)
 package io.asyncj.bench.peers
@@ -12,10 +21,15 @@ import java.net.ServerSocket
 import java.net.Socket
 import java.net.SocketException
 import java.util.Locale
+import java.util.concurrent.Executors
+import java.util.concurrent.atomic.AtomicInteger
+import java.util.concurrent.atomic.AtomicLong
 import kotlin.system.exitProcess
 import kotlin.time.Duration.Companion.nanoseconds
 import kotlinx.coroutines.CompletableDeferred
+import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.asCoroutineDispatcher
 import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.channels.Channel
@@ -32,8 +46,21 @@ class Run(val seconds: Double, val ops: Long, val extra: String)
 
 private fun secondsSince(t0: Long) = (System.nanoTime() - t0) / 1e9
 
+/** kotlin-st's dispatcher: one thread, made once per process (a daemon, so exit is not held up). */
+private val SINGLE_THREAD by lazy {
+    Executors.newSingleThreadExecutor { r -> Thread(r, "kotlin-st").apply { isDaemon = true } }
+        .asCoroutineDispatcher()
+}
+
+/** Runs a workload's main coroutine on this peer's dispatcher and waits for it on the main thread. */
+fun <T> runMain(body: suspend CoroutineScope.() -> T): T = when (PEER) {
+    "kotlin-st" -> runBlocking(SINGLE_THREAD, body)
+    "kotlin-default" -> runBlocking(Dispatchers.Default, body)
+    else -> runBlocking(block = body)
+}
+
 // W1: N coroutines (async), each yields once to the loop and returns its index; awaitAll; sum.
-fun w1(n: Int): Run = runBlocking {
+fun w1(n: Int): Run = runMain {
     val t0 = System.nanoTime()
     val deferreds = List(n) { i -> async { yield(); i } }
     var sum = 0L
@@ -44,7 +71,7 @@ fun w1(n: Int): Run = runBlocking {
 }
 
 // W2: await round-robin on a ring of 1,024 already-completed CompletableDeferreds.
-fun w2(n: Int): Run = runBlocking {
+fun w2(n: Int): Run = runMain {
     val ring = Array(1024) { CompletableDeferred(it) }
     var s = 0L
     val t0 = System.nanoTime()
@@ -57,7 +84,7 @@ fun w2(n: Int): Run = runBlocking {
 }
 
 // W3: two coroutines exchange N messages through two one-slot channels (Channel(1)).
-fun w3(n: Int): Run = runBlocking {
+fun w3(n: Int): Run = runMain {
     val q1 = Channel<Int>(1)
     val q2 = Channel<Int>(1)
     val t0 = System.nanoTime()
@@ -91,25 +118,25 @@ fun delaysNanos(n: Int): LongArray {
 // delay(Duration) rounds up to whole milliseconds.
 fun w4(n: Int): Run {
     val delays = delaysNanos(n)
-    return runBlocking {
-        var counter = 0
-        var lateSum = 0L
-        var lateMax = 0L
+    return runMain {
+        val counter = AtomicInteger()
+        val lateSum = AtomicLong()
+        val lateMax = AtomicLong()
         val t0 = System.nanoTime()
         val jobs = List(n) { i ->
             launch {
                 delay(delays[i].nanoseconds)
                 val late = System.nanoTime() - (t0 + delays[i])
-                lateSum += late
-                if (late > lateMax) lateMax = late
-                counter++
+                lateSum.addAndGet(late)
+                lateMax.accumulateAndGet(late) { a, b -> maxOf(a, b) }
+                counter.incrementAndGet()
             }
         }
         jobs.joinAll()
         val dt = secondsSince(t0)
-        check(counter == n) { "W4 counter" }
+        check(counter.get() == n) { "W4 counter" }
         Run(dt, n.toLong(), String.format(Locale.ROOT, "overshoot_ms=%.1f,mean_late_ms=%.2f,max_late_ms=%.1f",
-            (dt - 0.1) * 1e3, lateSum / 1e6 / n, lateMax / 1e6))
+            (dt - 0.1) * 1e3, lateSum.get() / 1e6 / n, lateMax.get() / 1e6))
     }
 }
 
@@ -127,11 +154,12 @@ private fun readFully(input: InputStream, buf: ByteArray) {
 
 // W5: kotlinx-coroutines has no socket I/O of its own (ktor is not used here), so this peer uses
 // blocking java.net sockets in coroutines on Dispatchers.IO.limitedParallelism(256): one thread
-// blocked per connection end (100 client + 100 server), as Kotlin code without ktor does.
+// blocked per connection end (100 client + 100 server), as Kotlin code without ktor does. The same
+// for kotlin, kotlin-st and kotlin-default: the main coroutine only starts and joins the others.
 fun w5(n: Int): Run {
     val perClient = maxOf(1, n / W5_CLIENTS)
     val io = Dispatchers.IO.limitedParallelism(256)
-    return runBlocking {
+    return runMain {
         val server = ServerSocket(0, 1024, InetAddress.getLoopbackAddress())
         val acceptor = launch(io) {
             val conns = mutableListOf<kotlinx.coroutines.Job>()
@@ -195,12 +223,21 @@ fun w6(n: Int): Run {
     return w6Once(n)
 }
 
-fun w6Once(n: Int): Run = runBlocking {
+/**
+ * How many W6 coroutines reached their await. Top-level, so the coroutines do not capture it (a
+ * captured field would count in bytes/task). On one thread every launched coroutine has run after
+ * the spawner's first yield(); on Dispatchers.Default the spawner yields until they all have.
+ */
+private val W6_STARTED = AtomicInteger()
+
+fun w6Once(n: Int): Run = runMain {
     val never = CompletableDeferred<Unit>()
+    W6_STARTED.set(0)
     val before = usedHeapAfterGc()
     val t0 = System.nanoTime()
-    val jobs = List(n) { launch { never.await() } }
+    val jobs = List(n) { launch { W6_STARTED.incrementAndGet(); never.await() } }
     yield() // every launched coroutine runs to its await and parks
+    while (W6_STARTED.get() < n) yield()
     val dt = secondsSince(t0)
     val after = usedHeapAfterGc()
     check(jobs.none { it.isCompleted }) { "W6 not parked" }
@@ -213,7 +250,7 @@ fun w6Once(n: Int): Run = runBlocking {
 suspend fun rec(d: Int): Int = if (d == 0) 0 else rec(d - 1) + 1
 
 // W7: a suspend function calling itself to depth N, never suspending (completes synchronously).
-fun w7(n: Int): Run = runBlocking {
+fun w7(n: Int): Run = runMain {
     val reps = maxOf(1, 2_000_000 / n)
     var s = 0L
     val t0 = System.nanoTime()
@@ -236,7 +273,7 @@ fun main(args: Array<String>) {
     val warmups = args[2].toInt()
     val reps = args[3].toInt()
     val table = if (PEER == "kotlin-nio") mapOf("W5" to ::w5Nio) else WORKLOADS
-    val fn = table[w] ?: run { System.err.println("kotlin does not implement $w"); exitProcess(3) }
+    val fn = table[w] ?: run { System.err.println("$PEER does not implement $w"); exitProcess(3) }
     Bench.touchYoungGeneration() // as every JVM peer: eden faulted in before the first warm-up
     for (i in 0 until warmups + reps) {
         val r = try {
