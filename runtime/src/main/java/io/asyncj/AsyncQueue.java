@@ -194,6 +194,19 @@ public class AsyncQueue<T> {
         }
     }
 
+    /**
+     * A get or put whose wait ended with an exception (a cancellation) leaves the line of
+     * {@code waiters}. If its waiter had already been woken ({@code available}: the item or the
+     * slot is there, but this one will not take it), the next in line is woken in its place.
+     */
+    private static void leaveLine(ArrayDeque<Future<Void>> waiters, Future<Void> w, boolean available) {
+        w.cancel(); // in case it is not done yet
+        waiters.remove(w); // unless a wakeup or shutdown already took it out
+        if (available && !w.isCancelled()) {
+            wakeupNext(waiters);
+        }
+    }
+
     private Future<Void> newWaiter(ArrayDeque<Future<Void>> waiters) {
         loop = LoopBinding.bind(loop, this);
         Future<Void> w = new Future<>(loop);
@@ -313,13 +326,7 @@ public class AsyncQueue<T> {
                     try {
                         $get();
                     } catch (Throwable t) {
-                        Future<Void> g = getter;
-                        g.cancel(); // in case it is not done yet
-                        q.getters.remove(g); // unless a put or shutdown already took it out
-                        if (!q.empty() && !g.isCancelled()) {
-                            // Woken by a put, but cannot take the item: wake the next in line.
-                            wakeupNext(q.getters);
-                        }
+                        leaveLine(q.getters, getter, !q.empty());
                         throw t;
                     }
                     getter = null;
@@ -360,13 +367,7 @@ public class AsyncQueue<T> {
                     try {
                         $get();
                     } catch (Throwable t) {
-                        Future<Void> p = putter;
-                        p.cancel();
-                        q.putters.remove(p);
-                        if (!q.full() && !p.isCancelled()) {
-                            // Woken by a get, but cannot use the slot: wake the next in line.
-                            wakeupNext(q.putters);
-                        }
+                        leaveLine(q.putters, putter, !q.full());
                         throw t;
                     }
                     putter = null;
