@@ -73,7 +73,10 @@ final class SelectorEventLoop implements EventLoop {
     /** The task whose step is running, or null. */
     Task<?> currentTask;
 
-    /** Pending tasks, for {@link Asyncio#allTasks}; each task knows its index (O(1) removal). */
+    /**
+     * Pending tasks, for {@link Asyncio#allTasks}, with holes (nulls) where finished ones were;
+     * each task knows its index (O(1) removal).
+     */
     private Task<?>[] tasks = new Task<?>[16];
     private int taskCount;
 
@@ -436,30 +439,54 @@ final class SelectorEventLoop implements EventLoop {
 
     void register(Task<?> task) {
         if (taskCount == tasks.length) {
-            tasks = Arrays.copyOf(tasks, taskCount * 2);
+            compactTasks();
+            if (taskCount * 2 > tasks.length) {
+                tasks = Arrays.copyOf(tasks, tasks.length * 2);
+            }
         }
         task.index = taskCount;
         tasks[taskCount++] = task;
     }
 
+    /**
+     * Leaves a hole where the task was: moving the last task into it would touch one more task
+     * object per completion, a cache miss when tasks finish in another order than they started
+     * (W4's timers). Holes are squeezed out when the array fills up, in one sequential pass.
+     */
     void unregister(Task<?> task) {
         int i = task.index;
         if (i < 0) {
             return;
         }
-        Task<?> last = tasks[--taskCount];
-        tasks[i] = last;
-        last.index = i;
-        tasks[taskCount] = null;
+        tasks[i] = null;
         task.index = -1;
+        if (i == taskCount - 1) {
+            do {
+                taskCount--;
+            } while (taskCount > 0 && tasks[taskCount - 1] == null);
+        }
+    }
+
+    private void compactTasks() {
+        int n = 0;
+        for (int i = 0; i < taskCount; i++) {
+            Task<?> t = tasks[i];
+            if (t != null) {
+                t.index = n;
+                tasks[n++] = t;
+            }
+        }
+        Arrays.fill(tasks, n, taskCount, null);
+        taskCount = n;
     }
 
     /** The pending tasks, in the order they were created (deterministic, unlike asyncio's WeakSet). */
     Set<Task<?>> pendingTasks() {
         List<Task<?>> list = new ArrayList<>(taskCount);
         for (int i = 0; i < taskCount; i++) {
-            if (!tasks[i].isDone()) {
-                list.add(tasks[i]);
+            Task<?> t = tasks[i];
+            if (t != null && !t.isDone()) {
+                list.add(t);
             }
         }
         list.sort(Comparator.comparingInt(Task::id));

@@ -4,11 +4,10 @@ package io.asyncj;
  * {@link Asyncio#sleep} for a positive delay: parks on a future that a timer completes, and cancels
  * the timer however it ends. (A delay of zero or less is {@link Yield}.)
  */
-final class Sleep<T> extends Coroutine<T> implements Runnable {
+final class Sleep<T> extends Coroutine<T> {
     private final double delay;
     private T value;
-    private Future<T> future;
-    private TimerHandle timer;
+    private Alarm<T> alarm;
 
     private Sleep(double delay, T value) {
         this.delay = delay;
@@ -31,18 +30,23 @@ final class Sleep<T> extends Coroutine<T> implements Runnable {
         switch ($state) {
             case 0:
                 SelectorEventLoop loop = Asyncio.runningLoop();
-                future = new Future<>(loop);
-                timer = loop.callLater(delay, this);
-                if ($await(future, 2)) {
+                Alarm<T> a = new Alarm<>(loop, value);
+                value = null;
+                alarm = a;
+                a.timer = loop.callLater(delay, a);
+                if ($await(a, 2)) {
                     return;
                 }
             case 2:
                 try {
                     $complete(this.<T>$get());
                 } finally {
-                    timer.cancel();
-                    timer = null;
-                    future = null;
+                    Alarm<T> done = alarm;
+                    alarm = null;
+                    TimerHandle t = done.timer;
+                    if (t != null) { // still scheduled: the sleep ended some other way (a cancellation)
+                        t.cancel();
+                    }
                 }
                 return;
             default:
@@ -50,19 +54,34 @@ final class Sleep<T> extends Coroutine<T> implements Runnable {
         }
     }
 
-    /** The timer fired. */
-    @Override
-    public void run() {
-        Future<T> f = future;
-        if (f != null && !f.isDone()) {
-            T v = value;
-            value = null;
-            f.setResult(v);
-        }
-    }
-
     @Override
     public String toString() {
         return "<coroutine sleep(" + delay + ")>";
+    }
+
+    /**
+     * The future a sleep parks on, and the timer's callback: one object where asyncio has a future
+     * and a {@code functools.partial} (a timer that fires touches only its handle and this).
+     */
+    static final class Alarm<T> extends Future<T> implements Runnable {
+        private T value;
+        /** The timer, until it fires. */
+        TimerHandle timer;
+
+        Alarm(SelectorEventLoop loop, T value) {
+            super(loop);
+            this.value = value;
+        }
+
+        /** The timer fired: asyncio's {@code _set_result_unless_cancelled}. */
+        @Override
+        public void run() {
+            timer = null;
+            if (!isDone()) {
+                T v = value;
+                value = null;
+                setResult(v);
+            }
+        }
     }
 }

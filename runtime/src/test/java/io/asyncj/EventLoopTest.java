@@ -35,6 +35,43 @@ class EventLoopTest {
         loop.runUntilComplete(Asyncio.sleep(0.000_001));
     }
 
+    // ---- the registry of pending tasks ----
+
+    /**
+     * The loop keeps its pending tasks in an array with holes where finished tasks were, squeezed
+     * out when it fills up: whatever order tasks finish in, and however creation and completion
+     * interleave across compactions, the pending set (in creation order) is exact.
+     */
+    @Test
+    void pendingTasksStayExactWhileTasksFinishInAnyOrder() {
+        Random rnd = new Random(11);
+        List<Task<?>> model = new ArrayList<>();
+        java.util.Map<Task<?>, Future<Void>> gates = new java.util.HashMap<>();
+        for (int round = 0; round < 3000; round++) {
+            if (model.isEmpty() || rnd.nextInt(5) < 3) {
+                for (int k = rnd.nextInt(20); k >= 0; k--) {
+                    Future<Void> gate = loop.createFuture();
+                    Task<Void> t = loop.createTask(Co.of(() -> gate));
+                    model.add(t);
+                    gates.put(t, gate);
+                }
+            } else {
+                for (int k = rnd.nextInt(Math.min(30, model.size())); k >= 0 && !model.isEmpty(); k--) {
+                    // mostly from anywhere; sometimes the newest, which shrinks the array's used end
+                    int i = rnd.nextBoolean() ? model.size() - 1 : rnd.nextInt(model.size());
+                    gates.remove(model.remove(i)).setResult(null);
+                }
+            }
+            drain(); // first steps park; woken tasks finish
+            assertEquals(model, new ArrayList<>(loop.pendingTasks()), "round " + round);
+        }
+        for (Future<Void> gate : gates.values()) {
+            gate.setResult(null);
+        }
+        drain();
+        assertEquals(List.of(), new ArrayList<>(loop.pendingTasks()));
+    }
+
     // ---- callSoon ----
 
     @Test
