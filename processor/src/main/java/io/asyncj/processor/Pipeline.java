@@ -127,6 +127,21 @@ final class Pipeline {
         if (!problems.isEmpty()) {
             return;
         }
+        try {
+            lowerAndSplice(target, typed);
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            if (e instanceof LoweringException || typed.attributionErrors().isEmpty()) {
+                throw e;
+            }
+            // The method does not type-check (a misspelled type, a missing import), so its
+            // erroneous types could not be lowered: javac's own errors say what is wrong, on the
+            // user's lines (reported once: javac drops a second error at the same position), and
+            // asyncj adds no internal error of its own.
+            bridge.reportAgain(typed.attributionErrors(), target);
+        }
+    }
+
+    private void lowerAndSplice(JavacBridge.MethodTarget target, TypedBody typed) throws java.io.IOException {
         ExecutableElement sym = target.symbol();
         CharSequence source = target.source();
         String outer = target.owner().getSimpleName().toString();

@@ -25,6 +25,30 @@ class DiagnosticsTest {
         assertThat(c).hadErrorContaining(message).inFile(file).onLine(line);
     }
 
+    /**
+     * A type the user misspelled is javac's "cannot find symbol", said once on the user's line;
+     * the processor adds no internal error of its own for the method it could not type.
+     */
+    @Test
+    void unknownTypeIsJavacsErrorOnly() {
+        JavaFileObject file = source("""
+                @Async static Coroutine<Integer> n() { return completed(1); }
+                @Async static Coroutine<Void> f() {
+                    Missing m = await(n());
+                    Strin s = "x" + await(n());
+                    byte[] b = await(Gone.read());
+                    int k = await(nn());
+                    return completed();
+                }
+                """);
+        Compilation c = Harness.compile(file);
+        assertThat(c).failed();
+        for (int line = 7; line <= 10; line++) {
+            assertThat(c).hadErrorContaining("cannot find symbol").inFile(file).onLine(line);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(4, c.errors().size(), () -> c.errors().toString());
+    }
+
     @Test
     void awaitOutsideAsync() {
         assertError("""

@@ -218,9 +218,18 @@ public final class JavacBridge {
         // looks attributed while the copy is attributed; the flags are restored after.
         Map<Symbol.ClassSymbol, Long> pending = hideUnattributed();
         List<JCDiagnostic> flow = null;
+        List<JCDiagnostic> attribution = new ArrayList<>();
         try {
             md.body = copy;
             attr.attribStat(copy, methodEnv);
+            List<JCDiagnostic> seen = diagnostics(hidden);
+            if (seen != null) {
+                for (JCDiagnostic d : seen) {
+                    if (d.getKind() == Diagnostic.Kind.ERROR) {
+                        attribution.add(d);
+                    }
+                }
+            }
             flow = flowCheck(md, methodEnv, hidden, classRanges(original, target.unit));
             if (flow != null) {
                 flow.addAll(reachability(copy, original, methodEnv));
@@ -235,7 +244,7 @@ public final class JavacBridge {
                 log.useSource(previous);
             }
         }
-        return new TypedBody(context, target, copy, copyToOriginal, flow);
+        return new TypedBody(context, target, copy, copyToOriginal, flow, attribution);
     }
 
     /**

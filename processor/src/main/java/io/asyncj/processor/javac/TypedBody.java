@@ -28,10 +28,13 @@ public final class TypedBody {
     private final Map<JCTree, JCTree> copyToOriginal;
 
     private final java.util.List<com.sun.tools.javac.util.JCDiagnostic> flowErrors;
+    private final java.util.List<com.sun.tools.javac.util.JCDiagnostic> attributionErrors;
 
     TypedBody(Context context, JavacBridge.MethodTarget target, JCTree.JCBlock body,
-            Map<JCTree, JCTree> copyToOriginal, java.util.List<com.sun.tools.javac.util.JCDiagnostic> flowErrors) {
+            Map<JCTree, JCTree> copyToOriginal, java.util.List<com.sun.tools.javac.util.JCDiagnostic> flowErrors,
+            java.util.List<com.sun.tools.javac.util.JCDiagnostic> attributionErrors) {
         this.flowErrors = flowErrors;
+        this.attributionErrors = attributionErrors;
         this.types = Types.instance(context);
         this.syms = com.sun.tools.javac.code.Symtab.instance(context);
         this.names = com.sun.tools.javac.util.Names.instance(context);
@@ -261,6 +264,15 @@ public final class TypedBody {
         }
         boolean tv = t.hasTag(TypeTag.TYPEVAR);
         return new Thrown(print(t), print(types.erasure(t)), tv, origin);
+    }
+
+    /**
+     * javac's errors from attributing the copy (a misspelled type, a missing import, a method that
+     * does not exist): the method as written does not type-check, and javac says so when it
+     * compiles it. Empty for a method that type-checks.
+     */
+    public java.util.List<com.sun.tools.javac.util.JCDiagnostic> attributionErrors() {
+        return attributionErrors;
     }
 
     /** Whether javac's definite-assignment analysis ran on this copy (see {@link #flowErrors}). */
