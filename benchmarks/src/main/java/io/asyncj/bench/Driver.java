@@ -39,6 +39,7 @@ public final class Driver {
         for (int i = 0; i < warmups + reps; i++) {
             Run r;
             long alloc0 = allocatedBytes();
+            long cpu0 = cpuNanos();
             try {
                 r = workload.run(n);
             } catch (Throwable t) {
@@ -52,7 +53,7 @@ public final class Driver {
             System.out.println(String.format(Locale.ROOT,
                     "%s workload=%s peer=%s n=%d seconds=%.6f ops_per_sec=%.1f extra=%s",
                     tag, w, peer, n, r.seconds(), r.ops() / r.seconds(),
-                    r.extra() + allocExtra(allocatedBytes() - alloc0, r.ops())));
+                    r.extra() + loopExtra(allocatedBytes() - alloc0, cpuNanos() - cpu0, r.ops())));
             System.out.flush();
         }
         System.exit(0);
@@ -109,9 +110,19 @@ public final class Driver {
         return -1;
     }
 
-    /** {@code ,alloc_bytes_per_op=B}: heap bytes the loop thread allocated per operation in the whole repetition. */
-    static String allocExtra(long bytes, long ops) {
-        return bytes < 0 ? "" : String.format(Locale.ROOT, ",alloc_bytes_per_op=%.1f", bytes / (double) ops);
+    /** CPU time of the calling (loop) thread so far. */
+    static long cpuNanos() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    /**
+     * {@code ,alloc_bytes_per_op=B,cpu_ms=C}: heap bytes the loop thread allocated per operation,
+     * and the CPU time it used, over the whole repetition. CPU time next to wall time tells the
+     * loop's own cost from time lost to a busy machine (W4's timers wait most of the 100 ms).
+     */
+    static String loopExtra(long bytes, long cpuNanos, long ops) {
+        String alloc = bytes < 0 ? "" : String.format(Locale.ROOT, ",alloc_bytes_per_op=%.1f", bytes / (double) ops);
+        return alloc + String.format(Locale.ROOT, ",cpu_ms=%.1f", cpuNanos / 1e6);
     }
 
     public static double secondsSince(long t0) {
