@@ -606,6 +606,30 @@ final class SelectorEventLoop implements EventLoop {
         return true;
     }
 
+    /**
+     * Closes {@code channel} at once, as asyncio's {@code sock.close()} does. NIO defers closing the
+     * descriptor of a channel registered with a selector until the selector deregisters its key,
+     * in its next select: a closed listening socket would go on listening until then (the kernel
+     * completing connections that are then reset, and the port not free to bind again). A
+     * non-blocking select with no action flushes the deregistration; readiness it sees is
+     * level-triggered and is reported again by the loop's own next select.
+     */
+    void closeNow(SelectableChannel channel) {
+        boolean registered = !closed && channel.keyFor(selector) != null;
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // Closing fails only in ways nobody can act on.
+        }
+        if (registered) {
+            try {
+                selector.selectNow(ignored -> { });
+            } catch (IOException e) {
+                // The descriptor is closed at the loop's next select instead.
+            }
+        }
+    }
+
     /** Queues the callbacks of a key the selector found ready (called from inside the select). */
     private final Consumer<SelectionKey> onSelected = this::selected;
 
