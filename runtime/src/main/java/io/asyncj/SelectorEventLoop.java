@@ -633,6 +633,33 @@ final class SelectorEventLoop implements EventLoop {
         return true;
     }
 
+    /**
+     * Closes {@code channel} at once, as asyncio's {@code sock.close()} does. NIO cannot close the
+     * descriptor of a channel registered with a selector until the selector deregisters its key, in
+     * its next select; meanwhile a listening socket goes on listening (the kernel completes
+     * connections that are then reset, and the port cannot be bound again), and a connected socket
+     * is shut down for writing first (the peer reads end of stream, then maybe a reset, where
+     * asyncio's close resets a connection with unread data at once). So the key is cancelled and
+     * deregistered first, by a non-blocking select whose readiness is ignored (it is
+     * level-triggered: the loop's own next select reports it again); then the channel is closed.
+     */
+    void closeNow(SelectableChannel channel) {
+        SelectionKey key = closed ? null : channel.keyFor(selector);
+        if (key != null) {
+            key.cancel();
+            try {
+                selector.selectNow(ignored -> { });
+            } catch (IOException e) {
+                // Then NIO closes the descriptor at the loop's next select.
+            }
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // Closing fails only in ways nobody can act on.
+        }
+    }
+
     /** Queues the callbacks of a key the selector found ready (called from inside the select). */
     private final Consumer<SelectionKey> onSelected = this::selected;
 

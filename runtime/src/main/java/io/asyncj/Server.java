@@ -211,7 +211,7 @@ public final class Server {
         sockets = null;
         for (ServerSocketChannel s : socks) {
             loop.removeReader(s);
-            closeQuietly(s);
+            loop.closeNow(s); // stop listening now, not at the next select
         }
         serving = false;
         Future<Void> f = servingForeverFut;

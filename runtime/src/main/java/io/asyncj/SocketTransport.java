@@ -393,11 +393,7 @@ final class SocketTransport implements Transport {
         try {
             protocol.connectionLost(exc);
         } finally {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                // Closing a socket fails only in ways nobody can act on.
-            }
+            loop.closeNow(channel); // now, as asyncio's: not shut down for writing first
             Server s = server;
             if (s != null) {
                 server = null;

@@ -117,7 +117,7 @@ final class Streams {
                         $get();
                     } catch (Throwable cancelled) {
                         loop.removeWriter(ch);
-                        Server.closeQuietly(ch);
+                        loop.closeNow(ch);
                         channel = null;
                         throw cancelled;
                     }
@@ -167,7 +167,7 @@ final class Streams {
 
         private void failed(IOException e) {
             if (channel != null) {
-                Server.closeQuietly(channel);
+                loop.closeNow(channel);
                 channel = null;
             }
             if (errors == null) {

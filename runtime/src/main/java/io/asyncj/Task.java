@@ -56,6 +56,11 @@ public class Task<T> extends Future<T> {
         if (coroutine == Yield.SLEEP_ZERO) {
             coroutine = (Coroutine<T>) new Yield<T>(null); // the shared sleep(0) cannot be owned
         }
+        if (coroutine.parent != null) {
+            // Already awaited or owned: as in CPython, the task is made and fails at its first
+            // step ("cannot reuse already awaited coroutine"), it is not refused here.
+            coroutine = new Reused<>(coroutine);
+        }
         coroutine.claim(this);
         if (Debug.trackCoroutines) {
             Debug.claimed(coroutine);
@@ -103,7 +108,26 @@ public class Task<T> extends Future<T> {
         while (c.parent != this) {
             c = (Coroutine<?>) c.parent;
         }
-        return (Coroutine<T>) c;
+        return (Coroutine<T>) (c instanceof Reused<?> r ? r.original : c);
+    }
+
+    /** Stands in for a coroutine that was already awaited: it fails as resuming that one would. */
+    private static final class Reused<T> extends Coroutine<T> {
+        final Coroutine<T> original;
+
+        Reused(Coroutine<T> original) {
+            this.original = original;
+        }
+
+        @Override
+        protected void $resume() {
+            throw original.reused();
+        }
+
+        @Override
+        public String toString() {
+            return original.toString();
+        }
     }
 
     /**
