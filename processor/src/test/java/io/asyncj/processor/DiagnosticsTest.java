@@ -210,4 +210,45 @@ class DiagnosticsTest {
                 }
                 """, 8, "unreachable statement");
     }
+
+    @Test
+    void asyncMethodOfAnAnonymousClass() {
+        // annotation processing never sees it: without the error its awaits failed at run time
+        assertError("""
+                interface Svc { Coroutine<Integer> get(); }
+                static Svc make() {
+                    return new Svc() {
+                        @Async public Coroutine<Integer> get() { return completed(await(sleep(0.0, 1))); }
+                    };
+                }
+                """, 8, "[AsyncInLocalClass]");
+    }
+
+    @Test
+    void asyncMethodOfAnEnumConstantBody() {
+        assertError("""
+                enum Op {
+                    ONE {
+                        @Async Coroutine<Integer> get() { return completed(await(sleep(0.0, 1))); }
+                    };
+                    abstract Coroutine<Integer> get();
+                }
+                """, 7, "[AsyncInLocalClass]");
+    }
+
+    @Test
+    void asyncMethodOfALocalClassInAnAsyncBody() {
+        // once reported as an await in a class body, telling the user to add the @Async it had
+        JavaFileObject file = source("""
+                @Async static Coroutine<Integer> f() {
+                    class L {
+                        @Async Coroutine<Integer> get() { return completed(await(sleep(0.0, 1))); }
+                    }
+                    return completed(await(new L().get()));
+                }
+                """);
+        Compilation c = Harness.compile(file);
+        assertThat(c).hadErrorContaining("[AsyncInLocalClass]").inFile(file).onLine(7);
+        assertThat(c).hadErrorCount(1);
+    }
 }

@@ -826,4 +826,26 @@ class FunctionalTest {
                 }
                 """));
     }
+
+    @Test
+    void compoundAssignmentWithAnAwaitKeepsTheRightHandSideGrouped() {
+        // a[i] -= x - await(..) is a[i] = a[i] - (x - ..), never a[i] - x - ..
+        assertEquals("-6 0 -6 1", run("""
+                public class Main {
+                    static int[] arr = {0, 7, 0, 5};
+                    int f = 0;
+                    @Async static Coroutine<Integer> n(int v) { await(sleep(0)); return completed(v); }
+                    @Async Coroutine<String> go() {
+                        int i = 0;
+                        arr[i++] -= arr[1] - await(n(1));
+                        arr[i + 1] *= await(n(3)) + 1;
+                        f -= arr[1] - await(n(1));
+                        this.f += 6;
+                        arr[3] %= await(n(2)) + 2;
+                        return completed(arr[0] + " " + arr[2] + " " + (f - 6) + " " + arr[3]);
+                    }
+                    static String main() { return run(new Main().go()); }
+                }
+                """));
+    }
 }

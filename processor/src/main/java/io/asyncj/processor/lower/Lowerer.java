@@ -1586,7 +1586,8 @@ public final class Lowerer {
         String old = temp(typed.type(target), "t");
         emit(glue(old + " = ").append(lv).append(glue(";\n")));
         Text v = expr(e.getExpression());
-        return new Text().append(lv).append(glue(" = (" + type + ") (" + old + " " + op + " ")).append(v).append(glue(")"));
+        // E1 op= E2 is E1 = (T) ((E1) op (E2)): the right-hand side keeps its own grouping
+        return new Text().append(lv).append(glue(" = (" + type + ") (" + old + " " + op + " (")).append(v).append(glue("))"));
     }
 
     private static String operator(Tree.Kind kind) {
