@@ -848,4 +848,30 @@ class FunctionalTest {
                 }
                 """));
     }
+
+    @Test
+    void assertWithAwaitsRunsThemOnlyWhenAssertionsAreEnabled() {
+        // refused once as an unsupported statement; neither part runs when assertions are off
+        assertEquals("ok", run("""
+                public class Main {
+                    static List<String> trace = new ArrayList<>();
+                    @Async static Coroutine<Integer> n(int v) { trace.add("n" + v); await(sleep(0)); return completed(v); }
+                    @Async static Coroutine<Void> go() {
+                        assert await(n(1)) == 1 : "never " + await(n(2));
+                        try {
+                            assert await(n(3)) > 5 : "detail " + await(n(4));
+                            trace.add("passed");
+                        } catch (AssertionError e) {
+                            trace.add(e.getMessage());
+                        }
+                        return completed();
+                    }
+                    static String main() {
+                        run(go());
+                        String want = Main.class.desiredAssertionStatus() ? "[n1, n3, n4, detail 4]" : "[passed]";
+                        return want.equals(trace.toString()) ? "ok" : trace.toString();
+                    }
+                }
+                """));
+    }
 }

@@ -610,12 +610,29 @@ public final class Lowerer {
                 cur.terminated = true;
             }
             case YIELD -> yieldStmt((YieldTree) s);
+            case ASSERT -> assertStmt((AssertTree) s);
             case SYNCHRONIZED -> throw new LoweringException(s, "AsyncAwaitInSynchronized",
                     "await inside a synchronized block would suspend while holding the monitor;"
                             + " use an io.asyncj Lock, or move the await out of the synchronized block");
             default -> throw unsupported(s, "this statement (" + s.getKind()
                     + ") cannot contain an await yet; move the await into a local variable before it");
         }
+    }
+
+    /**
+     * {@code assert c : d;} runs neither {@code c} nor {@code d} when assertions are disabled for
+     * the class: {@code assert $on = true;} tells, as the class's own assertion status decides it.
+     */
+    private void assertStmt(AssertTree s) {
+        String on = temp("boolean", "assert");
+        Block end = newBlock();
+        emit(glue(on + " = false;\nassert " + on + " = true;\nif (!" + on + ") {\n").append(jump(end)).append(glue("}\n")));
+        Text c = expr(unparen(s.getCondition()));
+        emit(glue("if (").append(c).append(glue(") {\n")).append(jump(end)).append(glue("}\n")));
+        Text d = s.getDetail() == null ? new Text() : expr(s.getDetail());
+        emit(glue("throw new java.lang.AssertionError(").append(d).append(glue(");\n")));
+        cur.terminated = true;
+        place(end, null);
     }
 
     private void localDecl(VariableTree v) {
