@@ -251,4 +251,46 @@ class DiagnosticsTest {
         assertThat(c).hadErrorContaining("[AsyncInLocalClass]").inFile(file).onLine(7);
         assertThat(c).hadErrorCount(1);
     }
+
+    @Test
+    void awaitMethodReferenceInAsync() {
+        // it compiled, and failed at run time as an await outside @Async
+        assertError("""
+                @Async static Coroutine<Object> f(java.util.List<Coroutine<Integer>> cs) {
+                    await(sleep(0));
+                    return completed(cs.stream().map(Asyncio::await).toList());
+                }
+                """, 7, "[AsyncAwaitInLambda]");
+    }
+
+    @Test
+    void awaitMethodReferenceOutsideAsync() {
+        assertError("""
+                static Object f(java.util.List<Coroutine<Integer>> cs) {
+                    return cs.stream().map(Coroutine::await).toList();
+                }
+                """, 6, "[AsyncAwaitInLambda]");
+    }
+
+    @Test
+    void returnOfAValueThatIsNotACoroutineIsJavacsTypeError() {
+        // once "no suitable method found for $await(int,int)", naming the generated code
+        assertError("""
+                @Async static Coroutine<Integer> f() {
+                    int x = await(sleep(0.0, 1));
+                    return x;
+                }
+                """, 7, "incompatible types: int cannot be converted to");
+    }
+
+    @Test
+    void returnNull() {
+        // once "reference to $await is ambiguous"
+        assertError("""
+                @Async static Coroutine<Integer> f() {
+                    await(sleep(0));
+                    return null;
+                }
+                """, 7, "write return completed(null)");
+    }
 }

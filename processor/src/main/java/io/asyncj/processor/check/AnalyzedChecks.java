@@ -4,6 +4,7 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
@@ -37,6 +38,11 @@ public final class AnalyzedChecks {
      * nested in them), so asyncj cannot rewrite them; without this error their awaits would fail
      * at run time.
      */
+    /** A function that awaits, called later by whoever it is passed to: never inside the @Async body. */
+    public static final String AWAIT_REFERENCE = "[AsyncAwaitInLambda] a method reference to await cannot suspend"
+            + " an @Async method (it runs later, as a plain function): await each value in the @Async method"
+            + " itself, in a loop, or combine the awaitables with gather(...) and await that";
+
     public static final String LOCAL_CLASS_METHOD = "[AsyncInLocalClass] asyncj cannot rewrite an @Async method"
             + " of a local or anonymous class (annotation processors do not see those classes): declare the class"
             + " as a member class (static nested or inner) of a top-level class; for an enum constant's body, move"
@@ -149,6 +155,16 @@ public final class AnalyzedChecks {
                     trees.printMessage(Diagnostic.Kind.ERROR, msg, node, unit);
                 }
                 return super.visitMethodInvocation(node, p);
+            }
+
+            @Override
+            public Void visitMemberReference(MemberReferenceTree node, Void p) {
+                // inside an @Async body BodyChecks reported it already (and left that body as written)
+                Element e = trees.getElement(getCurrentPath());
+                if (e != null && Awaits.isAwaitMethod(e) && asyncDepth == 0 && reported.add(node)) {
+                    trees.printMessage(Diagnostic.Kind.ERROR, AWAIT_REFERENCE, node, unit);
+                }
+                return super.visitMemberReference(node, p);
             }
 
             @Override

@@ -3,6 +3,7 @@ package io.asyncj.processor.check;
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.SynchronizedTree;
@@ -66,6 +67,14 @@ public final class BodyChecks {
                     }
                 }
                 return false;
+            }
+
+            @Override
+            public Void visitMemberReference(MemberReferenceTree node, Void p) {
+                if (Awaits.isAwaitMethod(typed.element(node))) {
+                    problems.add(new Problem(node, AnalyzedChecks.AWAIT_REFERENCE));
+                }
+                return super.visitMemberReference(node, p);
             }
 
             @Override

@@ -1018,11 +1018,17 @@ public final class Lowerer {
             MethodInvocationTree call = (MethodInvocationTree) e;
             Text v = call.getArguments().isEmpty() ? glue("null") : expr(call.getArguments().get(0));
             emit(returnCode(v));
+        } else if (unparen(e).getKind() == Tree.Kind.NULL_LITERAL) {
+            throw unsupported(e, "return null is not a coroutine to complete with: write return completed(null)"
+                    + " (completed() for Coroutine<Void>)");
         } else {
-            // returning a coroutine: await it and complete with its value
-            Text c = expr(e);
+            // returning a coroutine: await it and complete with its value. Held in a variable of
+            // the return type first, so javac checks `return x;` as on the method as written
+            // (incompatible types), not as an argument of $await
+            String held = temp("io.asyncj.Coroutine<? extends " + valueType + ">", "t");
+            emit(glue(held + " = ").append(expr(e)).append(glue(";\n")));
             Block k = newBlock();
-            emitAwait(c, k, false);
+            emitAwait(glue(held), k, false);
             place(k, null);
             emit(returnCode(glue("this.<" + valueType + ">$get()")));
         }
