@@ -293,4 +293,17 @@ class DiagnosticsTest {
                 }
                 """, 7, "write return completed(null)");
     }
+
+    @Test
+    void memberOfAnAnonymousClassHeldAcrossAnAwait() {
+        // once javac's "cannot find symbol" on the generated field, typed with a named supertype
+        assertError("""
+                @Async static Coroutine<Integer> f() {
+                    var counter = new Object() { int n; };
+                    await(sleep(0));
+                    counter.n++;
+                    return completed(counter.n);
+                }
+                """, 8, "'counter' holds an instance of an anonymous class");
+    }
 }

@@ -140,6 +140,7 @@ public final class Lowerer {
             }
         }
         hoisted = keep;
+        checkAnonymousTypedLocals(keep);
         pass();
         Map<String, Element> locals = new HashMap<>();
         Set<Element> references = new java.util.LinkedHashSet<>();
@@ -171,6 +172,35 @@ public final class Lowerer {
         String className = method.getName() + "$Coroutine";
         return new StateMachine(className, valueType, root, fields, ctorParams, needsSneaky,
                 typed.start(typed.body()), typed.end(typed.body()), memberTypes, awaitsFuture);
+    }
+
+    /**
+     * A hoisted {@code var} of an anonymous class is a field of a named supertype (the anonymous
+     * type has no name to declare it with), where the class's own members are out of reach: said
+     * on the first use of one, rather than javac's "cannot find symbol" on the generated code.
+     */
+    private void checkAnonymousTypedLocals(Set<Element> keep) {
+        for (Element local : keep) {
+            if (!candidates.contains(local) || !(local.asType() instanceof javax.lang.model.type.DeclaredType dt)
+                    || !(dt.asElement() instanceof TypeElement anonymous)
+                    || anonymous.getNestingKind() != javax.lang.model.element.NestingKind.ANONYMOUS) {
+                continue;
+            }
+            new TreeScanner<Void, Void>() {
+                @Override
+                public Void visitMemberSelect(MemberSelectTree node, Void p) {
+                    Element member = typed.element(node);
+                    if (unparen(node.getExpression()) instanceof IdentifierTree id && local.equals(typed.element(id))
+                            && member != null && anonymous.equals(member.getEnclosingElement())) {
+                        throw unsupported(node, "'" + local.getSimpleName() + "' holds an instance of an anonymous"
+                                + " class and lives across an await, where only a named type can hold it, so its"
+                                + " member '" + node.getIdentifier() + "' is out of reach: declare a named class"
+                                + " (a local class, record or member class) instead of the anonymous one");
+                    }
+                    return super.visitMemberSelect(node, p);
+                }
+            }.scan(typed.body(), null);
+        }
     }
 
     /**
