@@ -306,4 +306,15 @@ class DiagnosticsTest {
                 }
                 """, 8, "'counter' holds an instance of an anonymous class");
     }
+
+    @Test
+    void synchronizedAsyncMethod() {
+        // it compiled, and the monitor was released before the body ran
+        assertError("""
+                @Async synchronized Coroutine<Integer> f() {
+                    int x = await(sleep(0.0, 1));
+                    return completed(x);
+                }
+                """, 5, "[AsyncSynchronizedMethod]");
+    }
 }
