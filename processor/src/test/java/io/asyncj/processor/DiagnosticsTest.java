@@ -317,4 +317,30 @@ class DiagnosticsTest {
                 }
                 """, 5, "[AsyncSynchronizedMethod]");
     }
+
+    @Test
+    void generatedCodeAddsNoLintWarnings() {
+        // the dispatch switch's fall-through and compound assignments' casts once warned on the
+        // user's lines, so -Xlint:all -Werror failed on code javac alone accepts
+        JavaFileObject file = JavaFileObjects.forSourceString("demo.Lint", """
+                package demo;
+                import io.asyncj.*;
+                import static io.asyncj.Asyncio.*;
+                public class Lint {
+                    int f;
+                    @Async Coroutine<String> f(int[] a, long l, String s) {
+                        int i = 0;
+                        a[i++] += await(sleep(0.0, 1));
+                        f -= a[0] - await(sleep(0.0, 2));
+                        l <<= await(sleep(0.0, 3));
+                        s += await(sleep(0.0, 'c'));
+                        a[1] *= await(sleep(0.0, 1.5));
+                        return completed(s + l + f);
+                    }
+                }
+                """);
+        Compilation c = com.google.testing.compile.Compiler.javac().withProcessors(new AsyncProcessor())
+                .withOptions("-Xlint:all", "-Xlint:-options", "-Xlint:-processing", "-Werror").compile(file);
+        assertThat(c).succeededWithoutWarnings();
+    }
 }

@@ -17,8 +17,11 @@ import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -181,9 +184,9 @@ public final class Lowerer {
      */
     private void checkAnonymousTypedLocals(Set<Element> keep) {
         for (Element local : keep) {
-            if (!candidates.contains(local) || !(local.asType() instanceof javax.lang.model.type.DeclaredType dt)
+            if (!candidates.contains(local) || !(local.asType() instanceof DeclaredType dt)
                     || !(dt.asElement() instanceof TypeElement anonymous)
-                    || anonymous.getNestingKind() != javax.lang.model.element.NestingKind.ANONYMOUS) {
+                    || anonymous.getNestingKind() != NestingKind.ANONYMOUS) {
                 continue;
             }
             new TreeScanner<Void, Void>() {
@@ -802,7 +805,7 @@ public final class Lowerer {
         Element sym = typed.element(v);
         TypeMirror exprType = typed.type(s.getExpression());
         Text source = expr(s.getExpression());
-        boolean array = exprType != null && exprType.getKind() == javax.lang.model.type.TypeKind.ARRAY;
+        boolean array = exprType != null && exprType.getKind() == TypeKind.ARRAY;
         String holder;
         String index = null;
         if (array) {
@@ -1639,8 +1642,68 @@ public final class Lowerer {
         String old = temp(typed.type(target), "t");
         emit(glue(old + " = ").append(lv).append(glue(";\n")));
         Text v = expr(e.getExpression());
-        // E1 op= E2 is E1 = (T) ((E1) op (E2)): the right-hand side keeps its own grouping
-        return new Text().append(lv).append(glue(" = (" + type + ") (" + old + " " + op + " (")).append(v).append(glue("))"));
+        // E1 op= E2 is E1 = (T) ((E1) op (E2)): the right-hand side keeps its own grouping, and the
+        // cast is written only where it converts (a redundant one is an -Xlint:cast warning)
+        String cast = compoundNeedsCast(e.getKind(), typed.type(target), typed.type(e.getExpression()))
+                ? "(" + type + ") " : "";
+        return new Text().append(lv).append(glue(" = " + cast + "(" + old + " " + op + " (")).append(v).append(glue("))"));
+    }
+
+    /** Whether {@code (T) (a op b)} needs its cast to {@code T}, the type of {@code a}. */
+    private static boolean compoundNeedsCast(Tree.Kind kind, TypeMirror target, TypeMirror value) {
+        if (isString(target) || isString(value)) {
+            return false; // a string concatenation, assignable wherever javac accepted the +=
+        }
+        TypeKind t = unboxedKind(target);
+        TypeKind v = unboxedKind(value);
+        if (t == null || v == null) {
+            return true;
+        }
+        TypeKind result;
+        if (t == TypeKind.BOOLEAN) {
+            result = t;
+        } else if (kind == Tree.Kind.LEFT_SHIFT_ASSIGNMENT || kind == Tree.Kind.RIGHT_SHIFT_ASSIGNMENT
+                || kind == Tree.Kind.UNSIGNED_RIGHT_SHIFT_ASSIGNMENT) {
+            result = t == TypeKind.LONG ? t : TypeKind.INT;
+        } else if (t == TypeKind.DOUBLE || v == TypeKind.DOUBLE) {
+            result = TypeKind.DOUBLE;
+        } else if (t == TypeKind.FLOAT || v == TypeKind.FLOAT) {
+            result = TypeKind.FLOAT;
+        } else if (t == TypeKind.LONG || v == TypeKind.LONG) {
+            result = TypeKind.LONG;
+        } else {
+            result = TypeKind.INT;
+        }
+        return result != t;
+    }
+
+    private static boolean isString(TypeMirror t) {
+        return t instanceof DeclaredType d
+                && ((TypeElement) d.asElement()).getQualifiedName().contentEquals("java.lang.String");
+    }
+
+    /** The primitive kind of {@code t} or of the primitive it boxes; null for other types. */
+    private static TypeKind unboxedKind(TypeMirror t) {
+        if (t == null) {
+            return null;
+        }
+        if (t.getKind().isPrimitive()) {
+            return t.getKind();
+        }
+        if (!(t instanceof DeclaredType d)) {
+            return null;
+        }
+        return switch (((TypeElement) d.asElement()).getQualifiedName().toString()) {
+            case "java.lang.Boolean" -> TypeKind.BOOLEAN;
+            case "java.lang.Byte" -> TypeKind.BYTE;
+            case "java.lang.Short" -> TypeKind.SHORT;
+            case "java.lang.Character" -> TypeKind.CHAR;
+            case "java.lang.Integer" -> TypeKind.INT;
+            case "java.lang.Long" -> TypeKind.LONG;
+            case "java.lang.Float" -> TypeKind.FLOAT;
+            case "java.lang.Double" -> TypeKind.DOUBLE;
+            default -> null;
+        };
     }
 
     private static String operator(Tree.Kind kind) {
