@@ -320,8 +320,9 @@ class DiagnosticsTest {
 
     @Test
     void generatedCodeAddsNoLintWarnings() {
-        // the dispatch switch's fall-through and compound assignments' casts once warned on the
-        // user's lines, so -Xlint:all -Werror failed on code javac alone accepts
+        // the dispatch switch's fall-through, compound assignments' casts and the initializers of
+        // locals whose @SuppressWarnings was dropped once warned on the user's lines, so
+        // -Xlint:all -Werror failed on code javac alone accepts
         JavaFileObject file = JavaFileObjects.forSourceString("demo.Lint", """
                 package demo;
                 import io.asyncj.*;
@@ -335,7 +336,11 @@ class DiagnosticsTest {
                         l <<= await(sleep(0.0, 3));
                         s += await(sleep(0.0, 'c'));
                         a[1] *= await(sleep(0.0, 1.5));
-                        return completed(s + l + f);
+                        Object o = new java.util.ArrayList<String>();
+                        @SuppressWarnings("unchecked") java.util.List<String> held = (java.util.List<String>) o;
+                        @SuppressWarnings("unchecked") java.util.List<String> now = (java.util.List<String>) await(sleep(0.0, o));
+                        await(sleep(0));
+                        return completed(s + l + f + held + now.size());
                     }
                 }
                 """);

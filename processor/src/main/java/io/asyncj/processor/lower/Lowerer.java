@@ -678,13 +678,24 @@ public final class Lowerer {
             // `int[] a = {1, 2}` becomes an assignment, where a bare initializer is not allowed
             value = glue("new " + typed.print(sym.asType()) + " ").append(value);
         }
+        // annotations stay on a declaration, so @SuppressWarnings("unchecked") T x = ...; keeps
+        // covering its initializer
+        Text annotations = new Text();
+        for (AnnotationTree a : v.getModifiers().getAnnotations()) {
+            annotations.append(verbatim(a)).append(glue(" "));
+        }
         if (isHoisted(sym)) {
-            if (value != null) {
+            if (value != null && !v.getModifiers().getAnnotations().isEmpty()) {
+                // the value goes through an annotated local of the same type on its way into the field
+                String through = nameOf(sym) + "$init";
+                emit(glue("{\n").append(annotations).append(glue(declaredType(v, sym) + " " + through + " = "))
+                        .append(value).append(glue(";\n" + nameOf(sym) + " = " + through + ";\n}\n")));
+            } else if (value != null) {
                 emit(glue(nameOf(sym) + " = ").append(value).append(glue(";\n")));
             }
         } else {
             String type = declaredType(v, sym);
-            Text t = glue(type + " " + nameOf(sym));
+            Text t = annotations.append(glue(type + " " + nameOf(sym)));
             if (value != null) {
                 t.append(glue(" = ")).append(value);
             }
