@@ -348,4 +348,35 @@ class DiagnosticsTest {
                 .withOptions("-Xlint:all", "-Xlint:-options", "-Xlint:-processing", "-Werror").compile(file);
         assertThat(c).succeededWithoutWarnings();
     }
+
+    @Test
+    void instanceOfACapturingLocalClassHeldAcrossAnAwait() {
+        // once javac's "cannot find symbol class Adder" on the method's brace (the field's type)
+        assertError("""
+                @Async static Coroutine<Integer> f() {
+                    int base = 10;
+                    class Adder { int add(int x) { return x + base; } }
+                    java.util.List<Adder> adders = new java.util.ArrayList<>();
+                    Adder a = new Adder();
+                    await(sleep(0));
+                    return completed(a.add(adders.size()));
+                }
+                """, 7, "[AsyncLocalClassAcrossAwait] the local class 'Adder'");
+    }
+
+    @Test
+    void sameNamedLocalRecordsOneUsedAcrossAnAwait() {
+        // both were made members of the state machine: "record P is already defined"
+        assertError("""
+                @Async static Coroutine<String> f() {
+                    {
+                        record P(int x) {}
+                        P p = new P(await(sleep(0.0, 1)));
+                        System.out.println(p);
+                    }
+                    record P(String s) {}
+                    return completed(new P("s").s());
+                }
+                """, 7, "its name also denotes another type in this method");
+    }
 }

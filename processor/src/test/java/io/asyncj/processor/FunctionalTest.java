@@ -874,4 +874,37 @@ class FunctionalTest {
                 }
                 """));
     }
+
+    @Test
+    void sameNamedLocalTypesInSiblingBlocks() {
+        // records were always made members of the state machine, so the second P clashed
+        assertEquals("P[x=1] P[s=s2] 3 three", run("""
+                public class Main {
+                    @Async static Coroutine<Integer> n(int v) { await(sleep(0)); return completed(v); }
+                    @Async static Coroutine<String> go() {
+                        StringBuilder sb = new StringBuilder();
+                        {
+                            int v = await(n(1));
+                            record P(int x) {}
+                            sb.append(new P(v));
+                        }
+                        {
+                            String v = "s" + await(n(2));
+                            record P(String s) {}
+                            sb.append(' ').append(new P(v));
+                        }
+                        {
+                            class C { int v = 3; }
+                            sb.append(' ').append(new C().v + await(n(0)));
+                        }
+                        {
+                            class C { String v = "three"; }
+                            sb.append(' ').append(new C().v + await(sleep(0.0, "")));
+                        }
+                        return completed(sb.toString());
+                    }
+                    static String main() { return run(go()); }
+                }
+                """));
+    }
 }

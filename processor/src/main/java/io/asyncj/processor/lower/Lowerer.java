@@ -131,16 +131,21 @@ public final class Lowerer {
         for (Map.Entry<Element, Set<Block>> e : touches.entrySet()) {
             if (e.getValue().size() > 1) {
                 if (localClasses.containsKey(e.getKey())) {
-                    ClassTree c = (ClassTree) localClasses.get(e.getKey());
-                    Element captured = capturedLocal(c, new HashSet<>());
-                    throw new LoweringException(c, "AsyncLocalClassAcrossAwait",
-                            "the local class '" + e.getKey().getSimpleName() + "' is used across an await and"
-                                    + " captures the local variable '" + (captured == null ? "?" : captured.getSimpleName())
-                                    + "', which is not supported: pass it to the class's constructor instead, or"
-                                    + " declare the class outside the method");
+                    throw localClassAcrossAwait(e.getKey());
                 }
                 keep.add(e.getKey());
             }
+        }
+        // a local held across an await is a field, whose type cannot name a class local to a state
+        Element stuck = null;
+        for (Element e : keep) {
+            Element cls = candidates.contains(e) ? localClassIn(e.asType()) : null;
+            if (cls != null && (stuck == null || typed.start(localClasses.get(cls)) < typed.start(localClasses.get(stuck)))) {
+                stuck = cls;
+            }
+        }
+        if (stuck != null) {
+            throw localClassAcrossAwait(stuck);
         }
         hoisted = keep;
         checkAnonymousTypedLocals(keep);
@@ -175,6 +180,54 @@ public final class Lowerer {
         String className = method.getName() + "$Coroutine";
         return new StateMachine(className, valueType, root, fields, ctorParams, needsSneaky,
                 typed.start(typed.body()), typed.end(typed.body()), memberTypes, awaitsFuture);
+    }
+
+    private void touchLocalClass(TypeMirror t) {
+        Element cls = localClassIn(t);
+        if (cls != null) {
+            touch(cls);
+        }
+    }
+
+    /** A class of {@link #localClasses} that {@code t} names (as itself, an element type or a type argument). */
+    private Element localClassIn(TypeMirror t) {
+        if (t instanceof javax.lang.model.type.ArrayType a) {
+            return localClassIn(a.getComponentType());
+        }
+        if (!(t instanceof DeclaredType d)) {
+            return null;
+        }
+        if (localClasses.containsKey(d.asElement())) {
+            return d.asElement();
+        }
+        for (TypeMirror arg : d.getTypeArguments()) {
+            Element e = localClassIn(arg instanceof javax.lang.model.type.WildcardType w
+                    ? (w.getExtendsBound() != null ? w.getExtendsBound() : w.getSuperBound()) : arg);
+            if (e != null) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private LoweringException localClassAcrossAwait(Element cls) {
+        ClassTree c = (ClassTree) localClasses.get(cls);
+        Element captured = capturedLocal(c, new HashSet<>());
+        String kind = switch (c.getKind()) {
+            case RECORD -> "record";
+            case ENUM -> "enum";
+            case INTERFACE -> "interface";
+            default -> "class";
+        };
+        if (captured == null) {
+            return new LoweringException(c, "AsyncLocalClassAcrossAwait", "the local " + kind + " '"
+                    + cls.getSimpleName() + "' is used across an await and its name also denotes another type in"
+                    + " this method, which is not supported: rename one of them");
+        }
+        return new LoweringException(c, "AsyncLocalClassAcrossAwait", "the local " + kind + " '" + cls.getSimpleName()
+                + "' is used across an await and captures the local variable '" + captured.getSimpleName()
+                + "', which is not supported: pass it to the class's constructor instead, or declare the class"
+                + " outside the method");
     }
 
     /**
@@ -536,6 +589,10 @@ public final class Lowerer {
     }
 
     private String temp(TypeMirror type, String prefix) {
+        Element local = localClassIn(type);
+        if (local != null) {
+            throw localClassAcrossAwait(local); // a field cannot be typed with a class local to a state
+        }
         String name = "$" + prefix + nextTemp++;
         fields.add(new Field(type == null ? "java.lang.Object" : typed.print(type), name, false, null));
         return name;
@@ -586,18 +643,15 @@ public final class Lowerer {
             localDecl(v);
             return;
         }
-        if (s instanceof ClassTree c && c.getKind() != Tree.Kind.CLASS) {
-            // records, enums and interfaces capture nothing: members of the state machine, so
-            // every state sees them
-            memberTypes.add(verbatim(s));
-            return;
-        }
         if (s instanceof ClassTree c) {
             Element cls = typed.element(c);
-            if (cls != null && capturedLocal(c, new HashSet<>()) == null && !nameMeansAnotherType(c)
-                    && memberNames.add(c.getSimpleName().toString())) {
-                // captures no local of the body: a member class of the state machine, which every
-                // state sees (its instances read nothing the machine later changes or nulls)
+            // records, enums and interfaces capture nothing, nor does a class that reads no local
+            // of the body: members of the state machine, which every state sees (their instances
+            // read nothing the machine later changes or nulls). Unless the name also denotes
+            // another type in the body (two local records P in sibling blocks, say), which a
+            // member type would shadow or clash with: those stay where they are.
+            if (cls != null && (c.getKind() != Tree.Kind.CLASS || capturedLocal(c, new HashSet<>()) == null)
+                    && !nameMeansAnotherType(c) && memberNames.add(c.getSimpleName().toString())) {
                 memberTypes.add(verbatim(s));
                 return;
             }
@@ -674,6 +728,7 @@ public final class Lowerer {
         ExpressionTree init = v.getInitializer();
         Text value = init == null ? null : expr(init);
         touch(sym); // in the state that assigns it, after its initializer's awaits
+        touchLocalClass(sym.asType());
         if (value != null && init instanceof NewArrayTree na && na.getType() == null && na.getDimensions().isEmpty()) {
             // `int[] a = {1, 2}` becomes an assignment, where a bare initializer is not allowed
             value = glue("new " + typed.print(sym.asType()) + " ").append(value);
@@ -1337,6 +1392,14 @@ public final class Lowerer {
 
     /** Lowers an expression: emits what must run before it, returns its value's text. */
     private Text expr(ExpressionTree e) {
+        Text out = expr0(e);
+        if (awaits.containsAwait(e)) {
+            touchLocalClass(typed.type(e)); // `new P(await(..))` uses P in the state after the await
+        }
+        return out;
+    }
+
+    private Text expr0(ExpressionTree e) {
         if (!awaits.containsAwait(e)) {
             return verbatim(e);
         }
