@@ -379,4 +379,19 @@ class DiagnosticsTest {
                 }
                 """, 7, "its name also denotes another type in this method");
     }
+
+    @Test
+    void superinterfaceSuperCall() {
+        // attributing the copy crashed javac's Resolve ([AsyncInternalError]); the generated code
+        // could not name it anyway
+        assertError("""
+                interface A { default String who() { return "A"; } }
+                static class AB implements A {
+                    @Async Coroutine<String> f() {
+                        await(sleep(0));
+                        return completed(A.super.who());
+                    }
+                }
+                """, 9, "A.super cannot be used in an @Async body");
+    }
 }

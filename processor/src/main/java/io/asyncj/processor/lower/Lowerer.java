@@ -1935,6 +1935,20 @@ public final class Lowerer {
             }
 
             @Override
+            public Void visitMemberSelect(MemberSelectTree node, Void p) {
+                if (classDepth == 0 && node.getIdentifier().contentEquals("super")
+                        && typed.element(node.getExpression()) instanceof TypeElement t
+                        && t.getKind() == ElementKind.INTERFACE) {
+                    // only the class itself may name its superinterface's method, and the state
+                    // machine is a class of its own (Java has no Outer.I.super)
+                    throw unsupported(node, t.getSimpleName() + ".super cannot be used in an @Async body (it"
+                            + " runs in a class of its own): call it through a method of this class, e.g. a"
+                            + " private method that returns " + t.getSimpleName() + ".super." + "m(...)");
+                }
+                return super.visitMemberSelect(node, p);
+            }
+
+            @Override
             public Void visitMethodInvocation(MethodInvocationTree node, Void p) {
                 if (classDepth == 0 && node.getMethodSelect() instanceof IdentifierTree id
                         && coroutineMemberNames.contains(id.getName().toString())) {
