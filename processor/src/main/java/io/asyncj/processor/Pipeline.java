@@ -93,6 +93,9 @@ final class Pipeline {
                 report(target, target.method(), "[AsyncIoError] asyncj could not write the readable source of"
                         + " this method: " + e);
             } catch (RuntimeException | LinkageError | AssertionError e) {
+                if (System.getenv("ASYNCJ_DEBUG") != null) {
+                    e.printStackTrace();
+                }
                 report(target, target.method(), "[AsyncInternalError] asyncj failed to rewrite this method (" + e
                         + "); please report it with the method's source. As a workaround, simplify the"
                         + " expression around the await");

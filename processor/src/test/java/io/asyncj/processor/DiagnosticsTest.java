@@ -234,4 +234,188 @@ class DiagnosticsTest {
                 }
                 """, 8, "unreachable statement");
     }
+
+    @Test
+    void asyncMethodOfAnAnonymousClass() {
+        // annotation processing never sees it: without the error its awaits failed at run time
+        assertError("""
+                interface Svc { Coroutine<Integer> get(); }
+                static Svc make() {
+                    return new Svc() {
+                        @Async public Coroutine<Integer> get() { return completed(await(sleep(0.0, 1))); }
+                    };
+                }
+                """, 8, "[AsyncInLocalClass]");
+    }
+
+    @Test
+    void asyncMethodOfAnEnumConstantBody() {
+        assertError("""
+                enum Op {
+                    ONE {
+                        @Async Coroutine<Integer> get() { return completed(await(sleep(0.0, 1))); }
+                    };
+                    abstract Coroutine<Integer> get();
+                }
+                """, 7, "[AsyncInLocalClass]");
+    }
+
+    @Test
+    void asyncMethodOfALocalClassInAnAsyncBody() {
+        // once reported as an await in a class body, telling the user to add the @Async it had
+        JavaFileObject file = source("""
+                @Async static Coroutine<Integer> f() {
+                    class L {
+                        @Async Coroutine<Integer> get() { return completed(await(sleep(0.0, 1))); }
+                    }
+                    return completed(await(new L().get()));
+                }
+                """);
+        Compilation c = Harness.compile(file);
+        assertThat(c).hadErrorContaining("[AsyncInLocalClass]").inFile(file).onLine(7);
+        assertThat(c).hadErrorCount(1);
+    }
+
+    @Test
+    void awaitMethodReferenceInAsync() {
+        // it compiled, and failed at run time as an await outside @Async
+        assertError("""
+                @Async static Coroutine<Object> f(java.util.List<Coroutine<Integer>> cs) {
+                    await(sleep(0));
+                    return completed(cs.stream().map(Asyncio::await).toList());
+                }
+                """, 7, "[AsyncAwaitInLambda]");
+    }
+
+    @Test
+    void awaitMethodReferenceOutsideAsync() {
+        assertError("""
+                static Object f(java.util.List<Coroutine<Integer>> cs) {
+                    return cs.stream().map(Coroutine::await).toList();
+                }
+                """, 6, "[AsyncAwaitInLambda]");
+    }
+
+    @Test
+    void returnOfAValueThatIsNotACoroutineIsJavacsTypeError() {
+        // once "no suitable method found for $await(int,int)", naming the generated code
+        assertError("""
+                @Async static Coroutine<Integer> f() {
+                    int x = await(sleep(0.0, 1));
+                    return x;
+                }
+                """, 7, "incompatible types: int cannot be converted to");
+    }
+
+    @Test
+    void returnNull() {
+        // once "reference to $await is ambiguous"
+        assertError("""
+                @Async static Coroutine<Integer> f() {
+                    await(sleep(0));
+                    return null;
+                }
+                """, 7, "write return completed(null)");
+    }
+
+    @Test
+    void memberOfAnAnonymousClassHeldAcrossAnAwait() {
+        // once javac's "cannot find symbol" on the generated field, typed with a named supertype
+        assertError("""
+                @Async static Coroutine<Integer> f() {
+                    var counter = new Object() { int n; };
+                    await(sleep(0));
+                    counter.n++;
+                    return completed(counter.n);
+                }
+                """, 8, "'counter' holds an instance of an anonymous class");
+    }
+
+    @Test
+    void synchronizedAsyncMethod() {
+        // it compiled, and the monitor was released before the body ran
+        assertError("""
+                @Async synchronized Coroutine<Integer> f() {
+                    int x = await(sleep(0.0, 1));
+                    return completed(x);
+                }
+                """, 5, "[AsyncSynchronizedMethod]");
+    }
+
+    @Test
+    void generatedCodeAddsNoLintWarnings() {
+        // the dispatch switch's fall-through, compound assignments' casts and the initializers of
+        // locals whose @SuppressWarnings was dropped once warned on the user's lines, so
+        // -Xlint:all -Werror failed on code javac alone accepts
+        JavaFileObject file = JavaFileObjects.forSourceString("demo.Lint", """
+                package demo;
+                import io.asyncj.*;
+                import static io.asyncj.Asyncio.*;
+                public class Lint {
+                    int f;
+                    @Async Coroutine<String> f(int[] a, long l, String s) {
+                        int i = 0;
+                        a[i++] += await(sleep(0.0, 1));
+                        f -= a[0] - await(sleep(0.0, 2));
+                        l <<= await(sleep(0.0, 3));
+                        s += await(sleep(0.0, 'c'));
+                        a[1] *= await(sleep(0.0, 1.5));
+                        Object o = new java.util.ArrayList<String>();
+                        @SuppressWarnings("unchecked") java.util.List<String> held = (java.util.List<String>) o;
+                        @SuppressWarnings("unchecked") java.util.List<String> now = (java.util.List<String>) await(sleep(0.0, o));
+                        await(sleep(0));
+                        return completed(s + l + f + held + now.size());
+                    }
+                }
+                """);
+        Compilation c = com.google.testing.compile.Compiler.javac().withProcessors(new AsyncProcessor())
+                .withOptions("-Xlint:all", "-Xlint:-options", "-Xlint:-processing", "-Werror").compile(file);
+        assertThat(c).succeededWithoutWarnings();
+    }
+
+    @Test
+    void instanceOfACapturingLocalClassHeldAcrossAnAwait() {
+        // once javac's "cannot find symbol class Adder" on the method's brace (the field's type)
+        assertError("""
+                @Async static Coroutine<Integer> f() {
+                    int base = 10;
+                    class Adder { int add(int x) { return x + base; } }
+                    java.util.List<Adder> adders = new java.util.ArrayList<>();
+                    Adder a = new Adder();
+                    await(sleep(0));
+                    return completed(a.add(adders.size()));
+                }
+                """, 7, "[AsyncLocalClassAcrossAwait] the local class 'Adder'");
+    }
+
+    @Test
+    void sameNamedLocalRecordsOneUsedAcrossAnAwait() {
+        // both were made members of the state machine: "record P is already defined"
+        assertError("""
+                @Async static Coroutine<String> f() {
+                    {
+                        record P(int x) {}
+                        P p = new P(await(sleep(0.0, 1)));
+                        System.out.println(p);
+                    }
+                    record P(String s) {}
+                    return completed(new P("s").s());
+                }
+                """, 7, "its name also denotes another type in this method");
+    }
+
+    @Test
+    void superinterfaceSuperCall() {
+        // attributing the copy crashed javac's Resolve ([AsyncInternalError]); the generated code
+        // could not name it anyway
+        assertError("""
+                interface A { default String who() { return "A"; } }
+                static class AB implements A {
+                    @Async Coroutine<String> f() {
+                        await(sleep(0));
+                        return completed(A.super.who());
+                    }
+                }
+                """, 9, "A.super cannot be used in an @Async body");
+    }
 }

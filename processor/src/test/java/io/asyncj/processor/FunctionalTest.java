@@ -826,4 +826,85 @@ class FunctionalTest {
                 }
                 """));
     }
+
+    @Test
+    void compoundAssignmentWithAnAwaitKeepsTheRightHandSideGrouped() {
+        // a[i] -= x - await(..) is a[i] = a[i] - (x - ..), never a[i] - x - ..
+        assertEquals("-6 0 -6 1", run("""
+                public class Main {
+                    static int[] arr = {0, 7, 0, 5};
+                    int f = 0;
+                    @Async static Coroutine<Integer> n(int v) { await(sleep(0)); return completed(v); }
+                    @Async Coroutine<String> go() {
+                        int i = 0;
+                        arr[i++] -= arr[1] - await(n(1));
+                        arr[i + 1] *= await(n(3)) + 1;
+                        f -= arr[1] - await(n(1));
+                        this.f += 6;
+                        arr[3] %= await(n(2)) + 2;
+                        return completed(arr[0] + " " + arr[2] + " " + (f - 6) + " " + arr[3]);
+                    }
+                    static String main() { return run(new Main().go()); }
+                }
+                """));
+    }
+
+    @Test
+    void assertWithAwaitsRunsThemOnlyWhenAssertionsAreEnabled() {
+        // refused once as an unsupported statement; neither part runs when assertions are off
+        assertEquals("ok", run("""
+                public class Main {
+                    static List<String> trace = new ArrayList<>();
+                    @Async static Coroutine<Integer> n(int v) { trace.add("n" + v); await(sleep(0)); return completed(v); }
+                    @Async static Coroutine<Void> go() {
+                        assert await(n(1)) == 1 : "never " + await(n(2));
+                        try {
+                            assert await(n(3)) > 5 : "detail " + await(n(4));
+                            trace.add("passed");
+                        } catch (AssertionError e) {
+                            trace.add(e.getMessage());
+                        }
+                        return completed();
+                    }
+                    static String main() {
+                        run(go());
+                        String want = Main.class.desiredAssertionStatus() ? "[n1, n3, n4, detail 4]" : "[passed]";
+                        return want.equals(trace.toString()) ? "ok" : trace.toString();
+                    }
+                }
+                """));
+    }
+
+    @Test
+    void sameNamedLocalTypesInSiblingBlocks() {
+        // records were always made members of the state machine, so the second P clashed
+        assertEquals("P[x=1] P[s=s2] 3 three", run("""
+                public class Main {
+                    @Async static Coroutine<Integer> n(int v) { await(sleep(0)); return completed(v); }
+                    @Async static Coroutine<String> go() {
+                        StringBuilder sb = new StringBuilder();
+                        {
+                            int v = await(n(1));
+                            record P(int x) {}
+                            sb.append(new P(v));
+                        }
+                        {
+                            String v = "s" + await(n(2));
+                            record P(String s) {}
+                            sb.append(' ').append(new P(v));
+                        }
+                        {
+                            class C { int v = 3; }
+                            sb.append(' ').append(new C().v + await(n(0)));
+                        }
+                        {
+                            class C { String v = "three"; }
+                            sb.append(' ').append(new C().v + await(sleep(0.0, "")));
+                        }
+                        return completed(sb.toString());
+                    }
+                    static String main() { return run(go()); }
+                }
+                """));
+    }
 }

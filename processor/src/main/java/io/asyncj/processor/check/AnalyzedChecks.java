@@ -4,6 +4,7 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
@@ -18,6 +19,7 @@ import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -31,6 +33,21 @@ import javax.tools.Diagnostic;
  * is named or imported as), and coroutines dropped without being awaited or scheduled.
  */
 public final class AnalyzedChecks {
+    /**
+     * Annotation processing never sees the methods of local and anonymous classes (nor of classes
+     * nested in them), so asyncj cannot rewrite them; without this error their awaits would fail
+     * at run time.
+     */
+    /** A function that awaits, called later by whoever it is passed to: never inside the @Async body. */
+    public static final String AWAIT_REFERENCE = "[AsyncAwaitInLambda] a method reference to await cannot suspend"
+            + " an @Async method (it runs later, as a plain function): await each value in the @Async method"
+            + " itself, in a loop, or combine the awaitables with gather(...) and await that";
+
+    public static final String LOCAL_CLASS_METHOD = "[AsyncInLocalClass] asyncj cannot rewrite an @Async method"
+            + " of a local or anonymous class (annotation processors do not see those classes): declare the class"
+            + " as a member class (static nested or inner) of a top-level class; for an enum constant's body, move"
+            + " the method to the enum itself";
+
     private final Trees trees;
     private final Types types;
     private final Set<Tree> reported = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -52,11 +69,16 @@ public final class AnalyzedChecks {
         new TreePathScanner<Void, Void>() {
             int asyncDepth;
             int initializerDepth;
+            boolean inAsyncBody;
 
             @Override
             public Void visitMethod(MethodTree node, Void p) {
                 Element e = trees.getElement(getCurrentPath());
                 boolean async = e != null && isAsync(e);
+                // inside an @Async body, BodyChecks reported it already (and left that body as written)
+                if (async && !inAsyncBody && inLocalClass(e) && reported.add(node)) {
+                    trees.printMessage(Diagnostic.Kind.ERROR, LOCAL_CLASS_METHOD, node, unit);
+                }
                 int savedInit = initializerDepth;
                 initializerDepth = 0;
                 if (async) {
@@ -107,6 +129,8 @@ public final class AnalyzedChecks {
                 // A class body nested in an @Async method is not the @Async method.
                 int saved = asyncDepth;
                 int savedInit = initializerDepth;
+                boolean savedInAsyncBody = inAsyncBody;
+                inAsyncBody |= asyncDepth > 0;
                 asyncDepth = 0;
                 initializerDepth = 0;
                 try {
@@ -114,6 +138,7 @@ public final class AnalyzedChecks {
                 } finally {
                     asyncDepth = saved;
                     initializerDepth = savedInit;
+                    inAsyncBody = savedInAsyncBody;
                 }
             }
 
@@ -130,6 +155,16 @@ public final class AnalyzedChecks {
                     trees.printMessage(Diagnostic.Kind.ERROR, msg, node, unit);
                 }
                 return super.visitMethodInvocation(node, p);
+            }
+
+            @Override
+            public Void visitMemberReference(MemberReferenceTree node, Void p) {
+                // inside an @Async body BodyChecks reported it already (and left that body as written)
+                Element e = trees.getElement(getCurrentPath());
+                if (e != null && Awaits.isAwaitMethod(e) && asyncDepth == 0 && reported.add(node)) {
+                    trees.printMessage(Diagnostic.Kind.ERROR, AWAIT_REFERENCE, node, unit);
+                }
+                return super.visitMemberReference(node, p);
             }
 
             @Override
@@ -163,8 +198,22 @@ public final class AnalyzedChecks {
         return false;
     }
 
+    /** Whether {@code e} is declared in a local or anonymous class, or in a class nested in one. */
+    private static boolean inLocalClass(Element e) {
+        for (Element x = e.getEnclosingElement(); x != null; x = x.getEnclosingElement()) {
+            if (x instanceof TypeElement t && t.getNestingKind() != NestingKind.TOP_LEVEL
+                    && t.getNestingKind() != NestingKind.MEMBER) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code e} carries {@code @io.asyncj.Async}. */
     public static boolean isAsync(Element e) {
+        if (e == null) {
+            return false;
+        }
         for (AnnotationMirror a : e.getAnnotationMirrors()) {
             if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().contentEquals("io.asyncj.Async")) {
                 return true;

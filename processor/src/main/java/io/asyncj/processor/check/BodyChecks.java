@@ -1,8 +1,11 @@
 package io.asyncj.processor.check;
 
+import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
@@ -10,6 +13,7 @@ import io.asyncj.processor.analyze.Awaits;
 import io.asyncj.processor.javac.TypedBody;
 import java.util.ArrayList;
 import java.util.List;
+import javax.lang.model.element.TypeElement;
 
 /** Suspension points in an {@code @Async} body that cannot be lowered, found before lowering. */
 public final class BodyChecks {
@@ -43,6 +47,34 @@ public final class BodyChecks {
                     }
                 }
                 return super.visitMethodInvocation(node, p);
+            }
+
+            @Override
+            public Void visitMethod(MethodTree node, Void p) {
+                if (classes > 0 && annotatedAsync(node)) {
+                    // its awaits are its own, not this method's: one error on it says why it cannot be rewritten
+                    problems.add(new Problem(node, AnalyzedChecks.LOCAL_CLASS_METHOD));
+                    return null;
+                }
+                return super.visitMethod(node, p);
+            }
+
+            private boolean annotatedAsync(MethodTree node) {
+                for (AnnotationTree a : node.getModifiers().getAnnotations()) {
+                    if (typed.element(a.getAnnotationType()) instanceof TypeElement t
+                            && t.getQualifiedName().contentEquals("io.asyncj.Async")) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+
+            @Override
+            public Void visitMemberReference(MemberReferenceTree node, Void p) {
+                if (Awaits.isAwaitMethod(typed.element(node))) {
+                    problems.add(new Problem(node, AnalyzedChecks.AWAIT_REFERENCE));
+                }
+                return super.visitMemberReference(node, p);
             }
 
             @Override

@@ -21,6 +21,12 @@ public final class MethodChecks {
             problems.add("[AsyncNoBody] @Async rewrites a method body, and " + method.getSimpleName()
                     + " has none (abstract or native): remove @Async here and put it on the implementations");
         }
+        if (method.getModifiers().contains(Modifier.SYNCHRONIZED)) {
+            // the call only creates the coroutine; its body runs later, when awaited, outside the monitor
+            problems.add("[AsyncSynchronizedMethod] a synchronized @Async method would hold its monitor only while"
+                    + " its coroutine is created, not while its body runs: remove synchronized, and guard the body"
+                    + " with an io.asyncj AsyncLock if it needs mutual exclusion");
+        }
         if (!returnsCoroutine(method.getReturnType())) {
             problems.add("[AsyncNotCoroutine] an @Async method must be declared to return io.asyncj.Coroutine<T>, not "
                     + method.getReturnType() + ": declare Coroutine<T> and return completed(value)");

@@ -52,6 +52,10 @@ public final class Emitter {
         }
         MethodSpec.Builder resume = MethodSpec.methodBuilder("$resume")
                 .addAnnotation(Override.class)
+                // its states fall through into the next one: no -Xlint:fallthrough warning (or
+                // -Werror failure) on the user's lines for a switch the user never wrote
+                .addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
+                        .addMember("value", "$S", "fallthrough").build())
                 .addModifiers(Modifier.PROTECTED)
                 .addCode(CodeBlock.of("$L", prologue() + region(machine.root())));
         for (String t : thrown) {

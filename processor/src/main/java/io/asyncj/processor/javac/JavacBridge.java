@@ -12,6 +12,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.comp.AttrContext;
 import com.sun.tools.javac.comp.Attr;
 import com.sun.tools.javac.comp.Enter;
@@ -219,6 +220,12 @@ public final class JavacBridge {
         Map<Symbol.ClassSymbol, Long> pending = hideUnattributed();
         List<JCDiagnostic> flow = null;
         List<JCDiagnostic> attribution = new ArrayList<>();
+        // `A.super.m()` resolves through the class tree's type, which javac sets only when it
+        // attributes the class (the trees were cleaned between rounds): null there crashed Resolve
+        Type ownerType = target.owner.type;
+        if (ownerType == null) {
+            target.owner.type = target.owner.sym.type;
+        }
         try {
             md.body = copy;
             attr.attribStat(copy, methodEnv);
@@ -236,6 +243,7 @@ public final class JavacBridge {
             }
         } finally {
             restoreUnattributed(pending);
+            target.owner.type = ownerType;
             md.body = original;
             try {
                 enter.unenter(target.unit, copy);

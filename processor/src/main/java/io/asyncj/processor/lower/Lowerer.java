@@ -17,8 +17,11 @@ import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -128,18 +131,24 @@ public final class Lowerer {
         for (Map.Entry<Element, Set<Block>> e : touches.entrySet()) {
             if (e.getValue().size() > 1) {
                 if (localClasses.containsKey(e.getKey())) {
-                    ClassTree c = (ClassTree) localClasses.get(e.getKey());
-                    Element captured = capturedLocal(c, new HashSet<>());
-                    throw new LoweringException(c, "AsyncLocalClassAcrossAwait",
-                            "the local class '" + e.getKey().getSimpleName() + "' is used across an await and"
-                                    + " captures the local variable '" + (captured == null ? "?" : captured.getSimpleName())
-                                    + "', which is not supported: pass it to the class's constructor instead, or"
-                                    + " declare the class outside the method");
+                    throw localClassAcrossAwait(e.getKey());
                 }
                 keep.add(e.getKey());
             }
         }
+        // a local held across an await is a field, whose type cannot name a class local to a state
+        Element stuck = null;
+        for (Element e : keep) {
+            Element cls = candidates.contains(e) ? localClassIn(e.asType()) : null;
+            if (cls != null && (stuck == null || typed.start(localClasses.get(cls)) < typed.start(localClasses.get(stuck)))) {
+                stuck = cls;
+            }
+        }
+        if (stuck != null) {
+            throw localClassAcrossAwait(stuck);
+        }
         hoisted = keep;
+        checkAnonymousTypedLocals(keep);
         pass();
         Map<String, Element> locals = new HashMap<>();
         Set<Element> references = new java.util.LinkedHashSet<>();
@@ -171,6 +180,83 @@ public final class Lowerer {
         String className = method.getName() + "$Coroutine";
         return new StateMachine(className, valueType, root, fields, ctorParams, needsSneaky,
                 typed.start(typed.body()), typed.end(typed.body()), memberTypes, awaitsFuture);
+    }
+
+    private void touchLocalClass(TypeMirror t) {
+        Element cls = localClassIn(t);
+        if (cls != null) {
+            touch(cls);
+        }
+    }
+
+    /** A class of {@link #localClasses} that {@code t} names (as itself, an element type or a type argument). */
+    private Element localClassIn(TypeMirror t) {
+        if (t instanceof javax.lang.model.type.ArrayType a) {
+            return localClassIn(a.getComponentType());
+        }
+        if (!(t instanceof DeclaredType d)) {
+            return null;
+        }
+        if (localClasses.containsKey(d.asElement())) {
+            return d.asElement();
+        }
+        for (TypeMirror arg : d.getTypeArguments()) {
+            Element e = localClassIn(arg instanceof javax.lang.model.type.WildcardType w
+                    ? (w.getExtendsBound() != null ? w.getExtendsBound() : w.getSuperBound()) : arg);
+            if (e != null) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private LoweringException localClassAcrossAwait(Element cls) {
+        ClassTree c = (ClassTree) localClasses.get(cls);
+        Element captured = capturedLocal(c, new HashSet<>());
+        String kind = switch (c.getKind()) {
+            case RECORD -> "record";
+            case ENUM -> "enum";
+            case INTERFACE -> "interface";
+            default -> "class";
+        };
+        if (captured == null) {
+            return new LoweringException(c, "AsyncLocalClassAcrossAwait", "the local " + kind + " '"
+                    + cls.getSimpleName() + "' is used across an await and its name also denotes another type in"
+                    + " this method, which is not supported: rename one of them");
+        }
+        return new LoweringException(c, "AsyncLocalClassAcrossAwait", "the local " + kind + " '" + cls.getSimpleName()
+                + "' is used across an await and captures the local variable '" + captured.getSimpleName()
+                + "', which is not supported: pass it to the class's constructor instead, or declare the class"
+                + " outside the method");
+    }
+
+    /**
+     * A hoisted {@code var} of an anonymous class is a field of a named supertype (the anonymous
+     * type has no name to declare it with), where the class's own members are out of reach: said
+     * on the first use of one, rather than javac's "cannot find symbol" on the generated code.
+     */
+    private void checkAnonymousTypedLocals(Set<Element> keep) {
+        for (Element local : keep) {
+            if (!candidates.contains(local) || !(local.asType() instanceof DeclaredType dt)
+                    || !(dt.asElement() instanceof TypeElement anonymous)
+                    || anonymous.getNestingKind() != NestingKind.ANONYMOUS) {
+                continue;
+            }
+            new TreeScanner<Void, Void>() {
+                @Override
+                public Void visitMemberSelect(MemberSelectTree node, Void p) {
+                    Element member = typed.element(node);
+                    if (unparen(node.getExpression()) instanceof IdentifierTree id && local.equals(typed.element(id))
+                            && member != null && anonymous.equals(member.getEnclosingElement())) {
+                        throw unsupported(node, "'" + local.getSimpleName() + "' holds an instance of an anonymous"
+                                + " class and lives across an await, where only a named type can hold it, so its"
+                                + " member '" + node.getIdentifier() + "' is out of reach: declare a named class"
+                                + " (a local class, record or member class) instead of the anonymous one");
+                    }
+                    return super.visitMemberSelect(node, p);
+                }
+            }.scan(typed.body(), null);
+        }
     }
 
     /**
@@ -503,6 +589,10 @@ public final class Lowerer {
     }
 
     private String temp(TypeMirror type, String prefix) {
+        Element local = localClassIn(type);
+        if (local != null) {
+            throw localClassAcrossAwait(local); // a field cannot be typed with a class local to a state
+        }
         String name = "$" + prefix + nextTemp++;
         fields.add(new Field(type == null ? "java.lang.Object" : typed.print(type), name, false, null));
         return name;
@@ -553,18 +643,15 @@ public final class Lowerer {
             localDecl(v);
             return;
         }
-        if (s instanceof ClassTree c && c.getKind() != Tree.Kind.CLASS) {
-            // records, enums and interfaces capture nothing: members of the state machine, so
-            // every state sees them
-            memberTypes.add(verbatim(s));
-            return;
-        }
         if (s instanceof ClassTree c) {
             Element cls = typed.element(c);
-            if (cls != null && capturedLocal(c, new HashSet<>()) == null && !nameMeansAnotherType(c)
-                    && memberNames.add(c.getSimpleName().toString())) {
-                // captures no local of the body: a member class of the state machine, which every
-                // state sees (its instances read nothing the machine later changes or nulls)
+            // records, enums and interfaces capture nothing, nor does a class that reads no local
+            // of the body: members of the state machine, which every state sees (their instances
+            // read nothing the machine later changes or nulls). Unless the name also denotes
+            // another type in the body (two local records P in sibling blocks, say), which a
+            // member type would shadow or clash with: those stay where they are.
+            if (cls != null && (c.getKind() != Tree.Kind.CLASS || capturedLocal(c, new HashSet<>()) == null)
+                    && !nameMeansAnotherType(c) && memberNames.add(c.getSimpleName().toString())) {
                 memberTypes.add(verbatim(s));
                 return;
             }
@@ -610,6 +697,7 @@ public final class Lowerer {
                 cur.terminated = true;
             }
             case YIELD -> yieldStmt((YieldTree) s);
+            case ASSERT -> assertStmt((AssertTree) s);
             case SYNCHRONIZED -> throw new LoweringException(s, "AsyncAwaitInSynchronized",
                     "await inside a synchronized block would suspend while holding the monitor;"
                             + " use an io.asyncj Lock, or move the await out of the synchronized block");
@@ -618,23 +706,51 @@ public final class Lowerer {
         }
     }
 
+    /**
+     * {@code assert c : d;} runs neither {@code c} nor {@code d} when assertions are disabled for
+     * the class: {@code assert $on = true;} tells, as the class's own assertion status decides it.
+     */
+    private void assertStmt(AssertTree s) {
+        String on = temp("boolean", "assert");
+        Block end = newBlock();
+        emit(glue(on + " = false;\nassert " + on + " = true;\nif (!" + on + ") {\n").append(jump(end)).append(glue("}\n")));
+        Text c = expr(unparen(s.getCondition()));
+        emit(glue("if (").append(c).append(glue(") {\n")).append(jump(end)).append(glue("}\n")));
+        Text d = s.getDetail() == null ? new Text() : expr(s.getDetail());
+        emit(glue("throw new java.lang.AssertionError(").append(d).append(glue(");\n")));
+        cur.terminated = true;
+        place(end, null);
+    }
+
     private void localDecl(VariableTree v) {
         Element sym = typed.element(v);
         candidates.add(sym);
         ExpressionTree init = v.getInitializer();
         Text value = init == null ? null : expr(init);
         touch(sym); // in the state that assigns it, after its initializer's awaits
+        touchLocalClass(sym.asType());
         if (value != null && init instanceof NewArrayTree na && na.getType() == null && na.getDimensions().isEmpty()) {
             // `int[] a = {1, 2}` becomes an assignment, where a bare initializer is not allowed
             value = glue("new " + typed.print(sym.asType()) + " ").append(value);
         }
+        // annotations stay on a declaration, so @SuppressWarnings("unchecked") T x = ...; keeps
+        // covering its initializer
+        Text annotations = new Text();
+        for (AnnotationTree a : v.getModifiers().getAnnotations()) {
+            annotations.append(verbatim(a)).append(glue(" "));
+        }
         if (isHoisted(sym)) {
-            if (value != null) {
+            if (value != null && !v.getModifiers().getAnnotations().isEmpty()) {
+                // the value goes through an annotated local of the same type on its way into the field
+                String through = nameOf(sym) + "$init";
+                emit(glue("{\n").append(annotations).append(glue(declaredType(v, sym) + " " + through + " = "))
+                        .append(value).append(glue(";\n" + nameOf(sym) + " = " + through + ";\n}\n")));
+            } else if (value != null) {
                 emit(glue(nameOf(sym) + " = ").append(value).append(glue(";\n")));
             }
         } else {
             String type = declaredType(v, sym);
-            Text t = glue(type + " " + nameOf(sym));
+            Text t = annotations.append(glue(type + " " + nameOf(sym)));
             if (value != null) {
                 t.append(glue(" = ")).append(value);
             }
@@ -755,7 +871,7 @@ public final class Lowerer {
         Element sym = typed.element(v);
         TypeMirror exprType = typed.type(s.getExpression());
         Text source = expr(s.getExpression());
-        boolean array = exprType != null && exprType.getKind() == javax.lang.model.type.TypeKind.ARRAY;
+        boolean array = exprType != null && exprType.getKind() == TypeKind.ARRAY;
         String holder;
         String index = null;
         if (array) {
@@ -1001,11 +1117,17 @@ public final class Lowerer {
             MethodInvocationTree call = (MethodInvocationTree) e;
             Text v = call.getArguments().isEmpty() ? glue("null") : expr(call.getArguments().get(0));
             emit(returnCode(v));
+        } else if (unparen(e).getKind() == Tree.Kind.NULL_LITERAL) {
+            throw unsupported(e, "return null is not a coroutine to complete with: write return completed(null)"
+                    + " (completed() for Coroutine<Void>)");
         } else {
-            // returning a coroutine: await it and complete with its value
-            Text c = expr(e);
+            // returning a coroutine: await it and complete with its value. Held in a variable of
+            // the return type first, so javac checks `return x;` as on the method as written
+            // (incompatible types), not as an argument of $await
+            String held = temp("io.asyncj.Coroutine<? extends " + valueType + ">", "t");
+            emit(glue(held + " = ").append(expr(e)).append(glue(";\n")));
             Block k = newBlock();
-            emitAwait(c, k, false);
+            emitAwait(glue(held), k, false);
             place(k, null);
             emit(returnCode(glue("this.<" + valueType + ">$get()")));
         }
@@ -1270,6 +1392,14 @@ public final class Lowerer {
 
     /** Lowers an expression: emits what must run before it, returns its value's text. */
     private Text expr(ExpressionTree e) {
+        Text out = expr0(e);
+        if (awaits.containsAwait(e)) {
+            touchLocalClass(typed.type(e)); // `new P(await(..))` uses P in the state after the await
+        }
+        return out;
+    }
+
+    private Text expr0(ExpressionTree e) {
         if (!awaits.containsAwait(e)) {
             return verbatim(e);
         }
@@ -1586,7 +1716,68 @@ public final class Lowerer {
         String old = temp(typed.type(target), "t");
         emit(glue(old + " = ").append(lv).append(glue(";\n")));
         Text v = expr(e.getExpression());
-        return new Text().append(lv).append(glue(" = (" + type + ") (" + old + " " + op + " ")).append(v).append(glue(")"));
+        // E1 op= E2 is E1 = (T) ((E1) op (E2)): the right-hand side keeps its own grouping, and the
+        // cast is written only where it converts (a redundant one is an -Xlint:cast warning)
+        String cast = compoundNeedsCast(e.getKind(), typed.type(target), typed.type(e.getExpression()))
+                ? "(" + type + ") " : "";
+        return new Text().append(lv).append(glue(" = " + cast + "(" + old + " " + op + " (")).append(v).append(glue("))"));
+    }
+
+    /** Whether {@code (T) (a op b)} needs its cast to {@code T}, the type of {@code a}. */
+    private static boolean compoundNeedsCast(Tree.Kind kind, TypeMirror target, TypeMirror value) {
+        if (isString(target) || isString(value)) {
+            return false; // a string concatenation, assignable wherever javac accepted the +=
+        }
+        TypeKind t = unboxedKind(target);
+        TypeKind v = unboxedKind(value);
+        if (t == null || v == null) {
+            return true;
+        }
+        TypeKind result;
+        if (t == TypeKind.BOOLEAN) {
+            result = t;
+        } else if (kind == Tree.Kind.LEFT_SHIFT_ASSIGNMENT || kind == Tree.Kind.RIGHT_SHIFT_ASSIGNMENT
+                || kind == Tree.Kind.UNSIGNED_RIGHT_SHIFT_ASSIGNMENT) {
+            result = t == TypeKind.LONG ? t : TypeKind.INT;
+        } else if (t == TypeKind.DOUBLE || v == TypeKind.DOUBLE) {
+            result = TypeKind.DOUBLE;
+        } else if (t == TypeKind.FLOAT || v == TypeKind.FLOAT) {
+            result = TypeKind.FLOAT;
+        } else if (t == TypeKind.LONG || v == TypeKind.LONG) {
+            result = TypeKind.LONG;
+        } else {
+            result = TypeKind.INT;
+        }
+        return result != t;
+    }
+
+    private static boolean isString(TypeMirror t) {
+        return t instanceof DeclaredType d
+                && ((TypeElement) d.asElement()).getQualifiedName().contentEquals("java.lang.String");
+    }
+
+    /** The primitive kind of {@code t} or of the primitive it boxes; null for other types. */
+    private static TypeKind unboxedKind(TypeMirror t) {
+        if (t == null) {
+            return null;
+        }
+        if (t.getKind().isPrimitive()) {
+            return t.getKind();
+        }
+        if (!(t instanceof DeclaredType d)) {
+            return null;
+        }
+        return switch (((TypeElement) d.asElement()).getQualifiedName().toString()) {
+            case "java.lang.Boolean" -> TypeKind.BOOLEAN;
+            case "java.lang.Byte" -> TypeKind.BYTE;
+            case "java.lang.Short" -> TypeKind.SHORT;
+            case "java.lang.Character" -> TypeKind.CHAR;
+            case "java.lang.Integer" -> TypeKind.INT;
+            case "java.lang.Long" -> TypeKind.LONG;
+            case "java.lang.Float" -> TypeKind.FLOAT;
+            case "java.lang.Double" -> TypeKind.DOUBLE;
+            default -> null;
+        };
     }
 
     private static String operator(Tree.Kind kind) {
@@ -1741,6 +1932,20 @@ public final class Lowerer {
                 super.visitInstanceOf(node, p);
                 edits.add(new Edit(typed.end(node), typed.end(node), glue(suffix + ")")));
                 return null;
+            }
+
+            @Override
+            public Void visitMemberSelect(MemberSelectTree node, Void p) {
+                if (classDepth == 0 && node.getIdentifier().contentEquals("super")
+                        && typed.element(node.getExpression()) instanceof TypeElement t
+                        && t.getKind() == ElementKind.INTERFACE) {
+                    // only the class itself may name its superinterface's method, and the state
+                    // machine is a class of its own (Java has no Outer.I.super)
+                    throw unsupported(node, t.getSimpleName() + ".super cannot be used in an @Async body (it"
+                            + " runs in a class of its own): call it through a method of this class, e.g. a"
+                            + " private method that returns " + t.getSimpleName() + ".super." + "m(...)");
+                }
+                return super.visitMemberSelect(node, p);
             }
 
             @Override
