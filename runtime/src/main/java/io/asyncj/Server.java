@@ -130,15 +130,28 @@ public final class Server {
                 closeQuietly(c);
                 continue;
             }
-            connectionMade(c);
+            accepted(c);
         }
     }
 
-    private void connectionMade(SocketChannel c) {
-        StreamReader reader = new StreamReader(limit);
-        StreamProtocol protocol = new StreamProtocol(loop, reader);
-        SocketTransport transport = new SocketTransport(loop, c, protocol, this);
-        StreamWriter writer = new StreamWriter(transport, protocol, reader);
+    /**
+     * CPython accepts each connection in a task of its own ({@code _accept_connection2}, a task
+     * name used up): its first step, an iteration after the accept, makes the transport, whose
+     * {@code connection_made} calls the handler an iteration later. asyncj takes the same turns,
+     * so the handler starts when CPython's would and other tasks interleave the same.
+     */
+    private void accepted(SocketChannel c) {
+        Task.skipName();
+        loop.enqueue((Runnable) () -> {
+            StreamReader reader = new StreamReader(limit);
+            StreamProtocol protocol = new StreamProtocol(loop, reader);
+            SocketTransport transport = new SocketTransport(loop, c, protocol, this);
+            StreamWriter writer = new StreamWriter(transport, protocol, reader);
+            loop.enqueue((Runnable) () -> connectionMade(reader, writer, transport));
+        });
+    }
+
+    private void connectionMade(StreamReader reader, StreamWriter writer, SocketTransport transport) {
         Coroutine<Void> res;
         try {
             res = handler.handle(reader, writer);

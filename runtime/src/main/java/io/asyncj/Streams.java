@@ -28,9 +28,14 @@ final class Streams {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
+    /** Whether {@code host} is an address literal (resolved without a lookup). */
+    static boolean isLiteral(String host) {
+        return IPV4.matcher(host).matches() || host.indexOf(':') >= 0;
+    }
+
     /** The addresses of {@code host}: at once for literals (and null, the loopback), else on the executor. */
     static Future<InetAddress[]> resolve(SelectorEventLoop loop, String host) {
-        if (host == null || IPV4.matcher(host).matches() || host.indexOf(':') >= 0) {
+        if (host == null || isLiteral(host)) {
             Future<InetAddress[]> f = new Future<>(loop);
             try {
                 f.setResult(InetAddress.getAllByName(host)); // a literal: no lookup
@@ -73,6 +78,8 @@ final class Streams {
         private int next;
         private SocketChannel channel;
         private List<IOException> errors;
+        /** The streams, made and not yet handed over (states 3 and 4). */
+        private StreamPair pair;
 
         OpenConnection(String host, int port, int limit) {
             this.host = host;
@@ -124,12 +131,29 @@ final class Streams {
                     loop.removeWriter(ch);
                     try {
                         ch.finishConnect();
-                        connected();
-                        return;
                     } catch (IOException e) {
                         failed(e);
+                        break;
                     }
-                    break;
+                    connected();
+                    return;
+                case 3:
+                case 4:
+                    try {
+                        $get();
+                    } catch (Throwable cancelled) {
+                        pair.writer().close(); // as asyncio's _create_connection_transport
+                        pair = null;
+                        throw cancelled;
+                    }
+                    if ($state == 3) {
+                        $yield(4);
+                        return;
+                    }
+                    StreamPair done = pair;
+                    pair = null;
+                    $complete(done);
+                    return;
                 default:
                     throw $badState();
             }
@@ -176,13 +200,19 @@ final class Streams {
             errors.add(e);
         }
 
+        /**
+         * Makes the transport, then hands the streams over two loop iterations later, as late as
+         * CPython's {@code _create_connection_transport} does (the transport's {@code call_soon}ed
+         * {@code connection_made} and waiter, then the wakeup): other tasks get the same turns.
+         */
         private void connected() {
             SocketChannel ch = channel;
             channel = null;
             StreamReader reader = new StreamReader(limit);
             StreamProtocol protocol = new StreamProtocol(loop, reader);
             SocketTransport transport = new SocketTransport(loop, ch, protocol, null);
-            $complete(new StreamPair(reader, new StreamWriter(transport, protocol, reader)));
+            pair = new StreamPair(reader, new StreamWriter(transport, protocol, reader));
+            $yield(3);
         }
 
         @Override
@@ -219,6 +249,17 @@ final class Streams {
             this.unix = path;
         }
 
+        /**
+         * CPython's {@code create_server} resolves each host in a task of a {@code gather} (a task
+         * name used up), which takes three loop iterations for an address literal; once serving, it
+         * yields once more ({@code sleep(0)}). asyncj takes the same turns, so other tasks
+         * interleave the same.
+         */
+        private static final int RESOLVE_HOPS = 3;
+
+        private int hops;
+        private Server server;
+
         @Override
         protected void $resume() throws IOException {
             SelectorEventLoop loop = Asyncio.runningLoop();
@@ -230,19 +271,46 @@ final class Streams {
                         binds.add(UnixDomainSocketAddress.of(unix));
                         break;
                     }
+                    Task.skipName(); // CPython's gather of the host's getaddrinfo
+                    if (host != null && !host.isEmpty() && !isLiteral(host)) {
+                        if ($await(resolve(loop, host), 1)) {
+                            return;
+                        }
+                        collect(binds);
+                        break;
+                    }
+                    $yield(2);
+                    return;
+                case 1:
+                    collect(binds);
+                    break;
+                case 2:
+                    $get();
+                    if (++hops < RESOLVE_HOPS) {
+                        $yield(2);
+                        return;
+                    }
                     if (host == null || host.isEmpty()) {
                         binds.add(new InetSocketAddress(port)); // every interface
                         break;
                     }
-                    if ($await(resolve(loop, host), 1)) {
+                    if ($await(resolve(loop, host), 1)) { // a literal: done at once
                         return;
                     }
-                    // fall through
-                case 1:
-                    for (InetAddress a : new LinkedHashSet<>(List.of(this.<InetAddress[]>$get()))) {
-                        binds.add(new InetSocketAddress(a, port));
-                    }
+                    collect(binds);
                     break;
+                case 3:
+                    try {
+                        $get();
+                    } catch (Throwable cancelled) {
+                        server.close();
+                        server = null;
+                        throw cancelled;
+                    }
+                    Server done = server;
+                    server = null;
+                    $complete(done);
+                    return;
                 default:
                     throw $badState();
             }
@@ -270,9 +338,15 @@ final class Streams {
                 }
                 throw e;
             }
-            Server server = new Server(loop, sockets, handler, limit, backlog);
+            server = new Server(loop, sockets, handler, limit, backlog);
             server.startListening();
-            $complete(server);
+            $yield(3); // asyncio's "skip one loop iteration so that all add_reader go through"
+        }
+
+        private void collect(List<SocketAddress> binds) {
+            for (InetAddress a : new LinkedHashSet<>(List.of(this.<InetAddress[]>$get()))) {
+                binds.add(new InetSocketAddress(a, port));
+            }
         }
 
         /** As asyncio's {@code create_unix_server}: a socket file left by an earlier server is removed. */

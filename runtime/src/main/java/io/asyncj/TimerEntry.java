@@ -2,7 +2,8 @@ package io.asyncj;
 
 /**
  * A timer in the loop's heap, ordered by deadline, then by the order it was scheduled in (so two
- * timers due at the same time run in the order they were set, as asyncio's do).
+ * timers due at the same time run in the order they were set; asyncio's heapq compares deadlines
+ * only, so its order for equal deadlines follows the heap's shape: see the README's differences).
  */
 final class TimerEntry extends CallbackHandle implements TimerHandle, Comparable<TimerEntry> {
     final double when;
