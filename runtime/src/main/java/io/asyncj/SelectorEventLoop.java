@@ -52,7 +52,6 @@ final class SelectorEventLoop implements EventLoop {
     private final Selector selector;
     private final ReadyQueue ready = new ReadyQueue();
     private final TimerHeap timers = new TimerHeap();
-    private long timerSeq;
 
     /** Callbacks from other threads; drained into {@link #ready} once per iteration. */
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
@@ -168,7 +167,7 @@ final class SelectorEventLoop implements EventLoop {
         if (Double.isNaN(when)) {
             throw new IllegalArgumentException("timer deadline is NaN");
         }
-        TimerEntry t = new TimerEntry(this, when, timerSeq++, requireCallback(callback));
+        TimerEntry t = new TimerEntry(this, when, requireCallback(callback));
         timers.add(t);
         return t;
     }
@@ -257,7 +256,7 @@ final class SelectorEventLoop implements EventLoop {
 
     /** One iteration: wait, collect what became ready, run what was ready when it began. */
     void runOnce() {
-        timers.dropCancelledTop();
+        timers.startIteration();
         long timeout;
         if (!ready.isEmpty() || stopping) {
             timeout = 0;

@@ -1,20 +1,17 @@
 package io.asyncj;
 
 /**
- * A timer in the loop's heap, ordered by deadline, then by the order it was scheduled in (so two
- * timers due at the same time run in the order they were set; asyncio's heapq compares deadlines
- * only, so its order for equal deadlines follows the heap's shape: see the README's differences).
+ * A timer in the loop's heap: asyncio's {@code TimerHandle}, ordered by its deadline alone (see
+ * {@link TimerHeap} for what that means for timers due at the same time).
  */
-final class TimerEntry extends CallbackHandle implements TimerHandle, Comparable<TimerEntry> {
+final class TimerEntry extends CallbackHandle implements TimerHandle {
     final double when;
-    final long seq;
     /** Position in the heap while scheduled; -1 once popped. */
     int heapIndex = -1;
 
-    TimerEntry(SelectorEventLoop loop, double when, long seq, Runnable callback) {
+    TimerEntry(SelectorEventLoop loop, double when, Runnable callback) {
         super(loop, callback);
         this.when = when;
-        this.seq = seq;
     }
 
     @Override
@@ -30,12 +27,6 @@ final class TimerEntry extends CallbackHandle implements TimerHandle, Comparable
                 loop.timerCancelled();
             }
         }
-    }
-
-    @Override
-    public int compareTo(TimerEntry o) {
-        int c = Double.compare(when, o.when);
-        return c != 0 ? c : Long.compare(seq, o.seq);
     }
 
     @Override

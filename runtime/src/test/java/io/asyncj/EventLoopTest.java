@@ -147,8 +147,13 @@ class EventLoopTest {
         assertEquals(6.0, loop.time() - start, 1e-9);
     }
 
+    /**
+     * Timers compare by deadline only, as asyncio's TimerHandles do, so among equal deadlines the
+     * order is heapq's. CPython 3.11 prints this list for
+     * {@code t = loop.time() + 0.01; for i in range(50): loop.call_at(t, out.append, i)}.
+     */
     @Test
-    void timersWithEqualDeadlinesRunInSchedulingOrder() {
+    void timersWithEqualDeadlinesRunInAsynciosHeapOrder() {
         List<Integer> trace = new ArrayList<>();
         double when = loop.time() + 1;
         for (int i = 0; i < 50; i++) {
@@ -156,15 +161,13 @@ class EventLoopTest {
             if (i % 2 == 0) {
                 loop.callAt(when, () -> trace.add(n));
             } else {
-                loop.callLater(1, () -> trace.add(n));
+                loop.callLater(1, () -> trace.add(n)); // the same deadline on the virtual clock
             }
         }
         loop.runUntilComplete(Asyncio.sleep(2));
-        List<Integer> expected = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            expected.add(i);
-        }
-        assertEquals(expected, trace);
+        assertEquals(List.of(0, 2, 6, 14, 30, 29, 49, 48, 47, 46, 45, 44, 43, 42, 41, 40, 39, 38, 37, 36, 35, 34,
+                33, 32, 31, 13, 27, 28, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17, 16, 15, 5, 11, 12, 10, 9, 8, 7, 1, 3,
+                4), trace);
     }
 
     @Test
@@ -214,7 +217,7 @@ class EventLoopTest {
         TimerHeap heap = new TimerHeap();
         List<TimerEntry> entries = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            TimerEntry t = new TimerEntry(loop, i, i, () -> {});
+            TimerEntry t = new TimerEntry(loop, i, () -> {});
             entries.add(t);
             heap.add(t);
         }
@@ -222,9 +225,12 @@ class EventLoopTest {
             entries.get(2 * i + 1).cancel(); // TimerEntry.cancel counts only timers in the loop's heap
             heap.onCancelled();
         }
+        heap.startIteration();
         assertEquals(200, heap.size(), "half cancelled: not yet");
         entries.get(0).cancel();
         heap.onCancelled();
+        assertEquals(200, heap.size(), "rebuilt when an iteration starts, as asyncio's _run_once does");
+        heap.startIteration();
         assertEquals(99, heap.size(), "more than half cancelled: rebuilt without them");
         double last = -1;
         while (!heap.isEmpty()) {
