@@ -212,16 +212,31 @@ class DiagnosticsTest {
     }
 
     @Test
-    void asyncMethodOfAnAnonymousClass() {
-        // annotation processing never sees it: without the error its awaits failed at run time
+    void asyncMethodOfAnAnonymousClassInAFieldInitializer() {
+        // annotation processing never sees it, nor does asyncj's search of method bodies: without
+        // the error its awaits failed at run time
+        assertError("""
+                interface Svc { Coroutine<Integer> get(); }
+                static Svc made = new Svc() {
+                    @Async public Coroutine<Integer> get() { return completed(await(sleep(0.0, 1))); }
+                };
+                """, 7, "[AsyncInLocalClass]");
+    }
+
+    @Test
+    void thisInAnAsyncMethodOfAnAnonymousClass() {
         assertError("""
                 interface Svc { Coroutine<Integer> get(); }
                 static Svc make() {
                     return new Svc() {
-                        @Async public Coroutine<Integer> get() { return completed(await(sleep(0.0, 1))); }
+                        int x = 1;
+                        @Async public Coroutine<Integer> get() {
+                            await(sleep(0));
+                            return completed(this.x);
+                        }
                     };
                 }
-                """, 8, "[AsyncInLocalClass]");
+                """, 11, "'this' in an @Async method of an anonymous class");
     }
 
     @Test

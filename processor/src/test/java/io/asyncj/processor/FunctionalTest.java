@@ -907,4 +907,64 @@ class FunctionalTest {
                 }
                 """));
     }
+
+    @Test
+    void asyncMethodsOfLocalAndAnonymousClasses() {
+        // annotation processing never sees these classes: their awaits once failed at run time
+        assertEquals("ctor3outer-h ctor4outer-h | ab23!!!outer | [x, x] | lam6", run("""
+                public class Main {
+                    interface Svc { Coroutine<String> call(int k); }
+                    interface Gen<T> { Coroutine<T> get(); }
+                    @Async static Coroutine<Integer> n(int v) { await(sleep(0)); return completed(v); }
+                    String name = "outer";
+                    final List<Svc> made = new ArrayList<>();
+                    Main() {
+                        String tag = "ctor";
+                        made.add(new Svc() {
+                            @Async public Coroutine<String> call(int k) {
+                                int v = await(n(k));
+                                return completed(tag + v + name + helper());
+                            }
+                        });
+                    }
+                    String helper() { return "-h"; }
+                    Svc local(String prefix) {
+                        int base = prefix.length();
+                        class L implements Svc {
+                            final String extra;
+                            L(String e) { extra = e; }
+                            @Async public Coroutine<String> call(int k) {
+                                StringBuilder sb = new StringBuilder(prefix);
+                                for (int i = 0; i < k; i++) sb.append(await(n(i + base)));
+                                return completed(sb + extra + this.extra + L.this.extra + Main.this.name);
+                            }
+                        }
+                        return new L("!");
+                    }
+                    static <T> Gen<List<T>> twice(T t) {
+                        return new Gen<>() {
+                            @Async public Coroutine<List<T>> get() {
+                                T a = await(sleep(0.0, t));
+                                return completed(List.of(a, t));
+                            }
+                        };
+                    }
+                    static java.util.function.Function<Integer, Svc> lambda() {
+                        return k -> {
+                            class InLambda implements Svc {
+                                @Async public Coroutine<String> call(int q) { return completed("lam" + await(n(q + k))); }
+                            }
+                            return new InLambda();
+                        };
+                    }
+                    @Async static Coroutine<String> go() {
+                        Main m = new Main();
+                        return completed(await(m.made.get(0).call(3)) + " " + await(m.made.get(0).call(4)) + " | "
+                                + await(m.local("ab").call(2)) + " | " + await(twice("x").get()) + " | "
+                                + await(lambda().apply(5).call(1)));
+                    }
+                    static String main() { return run(go()); }
+                }
+                """));
+    }
 }

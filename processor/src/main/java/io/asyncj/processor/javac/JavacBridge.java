@@ -135,11 +135,23 @@ public final class JavacBridge {
         final JCCompilationUnit unit;
         final JCClassDecl owner;
         final JCMethodDecl method;
+        /** For a method of a local or anonymous class: its attributed copy (the real tree has no symbol yet). */
+        JCMethodDecl attributed;
 
         MethodTarget(JCCompilationUnit unit, JCClassDecl owner, JCMethodDecl method) {
             this.unit = unit;
             this.owner = owner;
             this.method = method;
+        }
+
+        /** The tree whose symbols the later stages read: the method, or its attributed copy. */
+        public MethodTree declaration() {
+            return attributed != null ? attributed : method;
+        }
+
+        /** The simple name of the declaring class, or null for an anonymous class. */
+        public String ownerName() {
+            return owner.name.isEmpty() ? null : owner.name.toString();
         }
 
         public CompilationUnitTree unit() {
@@ -156,7 +168,7 @@ public final class JavacBridge {
 
         /** The method's current symbol (re-entered by javac after the last round). */
         public javax.lang.model.element.ExecutableElement symbol() {
-            return method.sym;
+            return attributed != null ? attributed.sym : method.sym;
         }
 
         /** Whether javac has not attributed the class yet, so a new body will still be compiled. */
@@ -180,6 +192,22 @@ public final class JavacBridge {
      * are collected and dropped (javac reports the user's real errors later, on the real body).
      */
     public TypedBody attribute(MethodTarget target) {
+        return attribute(target, List.of(), new IdentityHashMap<>());
+    }
+
+    /**
+     * Attributes a copy of {@code member}'s body, and returns the typed bodies of {@code locals},
+     * methods of local and anonymous classes declared in it (found by {@link #localTargets}): javac
+     * enters such classes only while it attributes the method around them, so their types come
+     * from that method's copy. Each local target then carries its attributed copy.
+     */
+    public Map<MethodTarget, TypedBody> attributeLocals(MethodTarget member, List<MethodTarget> locals) {
+        Map<MethodTarget, TypedBody> out = new IdentityHashMap<>();
+        attribute(member, locals, out);
+        return out;
+    }
+
+    private TypedBody attribute(MethodTarget target, List<MethodTarget> locals, Map<MethodTarget, TypedBody> localOut) {
         Attr attr = Attr.instance(context);
         Enter enter = Enter.instance(context);
         MemberEnter memberEnter = MemberEnter.instance(context);
@@ -232,6 +260,7 @@ public final class JavacBridge {
             if (flow != null) {
                 flow.addAll(reachability(copy, original, methodEnv));
             }
+            attributeLocals(locals, copyToOriginal, hidden, localOut);
         } finally {
             restoreUnattributed(pending);
             target.owner.type = ownerType;
@@ -244,6 +273,134 @@ public final class JavacBridge {
             }
         }
         return new TypedBody(context, target, copy, copyToOriginal, flow);
+    }
+
+    /** While the copy around them is entered: each local target's copy, its env and its flow checks. */
+    private void attributeLocals(List<MethodTarget> locals, Map<JCTree, JCTree> copyToOriginal,
+            Log.DiagnosticHandler hidden, Map<MethodTarget, TypedBody> out) {
+        if (locals.isEmpty()) {
+            return;
+        }
+        Map<JCTree, JCTree> originalToCopy = new IdentityHashMap<>();
+        for (Map.Entry<JCTree, JCTree> e : copyToOriginal.entrySet()) {
+            originalToCopy.put(e.getValue(), e.getKey());
+        }
+        Enter enter = Enter.instance(context);
+        MemberEnter memberEnter = MemberEnter.instance(context);
+        for (MethodTarget local : locals) {
+            if (!(originalToCopy.get(local.method) instanceof JCMethodDecl lm)
+                    || !(originalToCopy.get(local.owner) instanceof JCClassDecl lc)
+                    || lm.sym == null || lc.sym == null || lm.body == null) {
+                continue;
+            }
+            Env<AttrContext> classEnv = enter.getClassEnv(lc.sym);
+            if (classEnv == null) {
+                continue;
+            }
+            Env<AttrContext> methodEnv = memberEnter.getMethodEnv(lm, classEnv);
+            List<JCDiagnostic> flow = flowCheck(lm, methodEnv, hidden, classRanges(local.method.body, local.unit));
+            if (flow != null) {
+                flow.addAll(reachability(lm.body, local.method.body, methodEnv));
+            }
+            local.attributed = lm;
+            out.put(local, new TypedBody(context, local, lm.body, copyToOriginal, flow));
+        }
+    }
+
+    /**
+     * The methods annotated {@code @Async} (by name: attribution confirms it) of local and
+     * anonymous classes declared in the methods and constructors of {@code unit}'s classes, by the
+     * member method that declares the class. Annotation processing never sees those classes. Those
+     * inside an {@code @Async} method are left out (that method's checks refuse them), and so are
+     * those in initializers (enum constants' bodies among them), which cannot be attributed alone.
+     */
+    public Map<MethodTarget, List<MethodTarget>> localTargets(CompilationUnitTree unit) {
+        JCCompilationUnit cu = (JCCompilationUnit) unit;
+        Map<MethodTarget, List<MethodTarget>> out = new java.util.LinkedHashMap<>();
+        new TreeScanner() {
+            JCClassDecl memberOwner;
+            MethodTarget member; // the member method being scanned, null outside one
+            JCClassDecl localOwner;
+
+            @Override
+            public void visitClassDef(JCClassDecl tree) {
+                JCClassDecl savedOwner = localOwner;
+                JCClassDecl savedMemberOwner = memberOwner;
+                if (member == null) {
+                    memberOwner = tree;
+                } else {
+                    localOwner = tree;
+                }
+                try {
+                    super.visitClassDef(tree);
+                } finally {
+                    localOwner = savedOwner;
+                    memberOwner = savedMemberOwner;
+                }
+            }
+
+            @Override
+            public void visitMethodDef(JCMethodDecl tree) {
+                boolean async = annotatedAsync(tree);
+                if (member == null) {
+                    if (async || tree.body == null) {
+                        return;
+                    }
+                    member = new MethodTarget(cu, memberOwner, tree);
+                    try {
+                        super.visitMethodDef(tree);
+                    } finally {
+                        member = null;
+                    }
+                    return;
+                }
+                if (async) {
+                    if (tree.body != null && localOwner != null) {
+                        out.computeIfAbsent(member, k -> new ArrayList<>()).add(new MethodTarget(cu, localOwner, tree));
+                    }
+                    return;
+                }
+                super.visitMethodDef(tree);
+            }
+
+            @Override
+            public void visitVarDef(JCTree.JCVariableDecl tree) {
+                if (member == null) {
+                    return; // a field's initializer (an enum constant's body among them)
+                }
+                super.visitVarDef(tree);
+            }
+
+            @Override
+            public void visitBlock(JCBlock tree) {
+                if (member == null) {
+                    return; // an initializer block
+                }
+                super.visitBlock(tree);
+            }
+        }.scan(cu);
+        return out;
+    }
+
+    /** The compilation units javac has yet to attribute, in its order. */
+    public List<CompilationUnitTree> pendingUnits() {
+        Map<JCCompilationUnit, Boolean> seen = new java.util.LinkedHashMap<>();
+        for (Env<AttrContext> env : com.sun.tools.javac.comp.Todo.instance(context)) {
+            if (env.toplevel != null) {
+                seen.put(env.toplevel, true);
+            }
+        }
+        return new ArrayList<>(seen.keySet());
+    }
+
+    private static boolean annotatedAsync(JCMethodDecl tree) {
+        for (JCTree.JCAnnotation a : tree.mods.annotations) {
+            String name = a.annotationType.toString();
+            if (name.equals("Async") || name.equals("io.asyncj.Async")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -1861,6 +1861,9 @@ public final class Lowerer {
                 Element el = typed.element(node);
                 String name = node.getName().toString();
                 if (classDepth == 0 && (name.equals("this") || name.equals("super")) && !isStatic) {
+                    if (outerName == null) {
+                        throw anonymousThis(node, name);
+                    }
                     edits.add(new Edit(typed.start(node), typed.end(node), glue(outerName + "." + name)));
                     return null;
                 }
@@ -2222,7 +2225,18 @@ public final class Lowerer {
         return sb.toString();
     }
 
+    private LoweringException anonymousThis(Tree at, String name) {
+        return unsupported(at, "'" + name + "' in an @Async method of an anonymous class cannot be named from the"
+                + " state machine the body becomes (a class of its own; the anonymous class has no name to qualify"
+                + " it with): call the member unqualified, or make the class a named local class");
+    }
+
     private String qualifier(Element member) {
+        if (outerName == null) {
+            throw unsupported(typed.body(), "'" + (member == null ? "this" : member.getSimpleName()) + "' is also a"
+                    + " member of the state machine an @Async body becomes, so it must be qualified there, and an"
+                    + " anonymous class has no name to qualify it with: make the class a named local class");
+        }
         if (member != null && member.getModifiers().contains(Modifier.STATIC)) {
             return outerName + ".";
         }
