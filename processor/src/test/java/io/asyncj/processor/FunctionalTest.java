@@ -967,4 +967,37 @@ class FunctionalTest {
                 }
                 """));
     }
+
+    @Test
+    void asyncMethodsOfEnumConstantBodiesAndFieldValues() {
+        assertEquals("ADD=5 MUL=12 field7 lazy8", run("""
+                public class Main {
+                    @Async static Coroutine<Integer> n(int v) { await(sleep(0)); return completed(v); }
+                    interface Svc { Coroutine<String> call(); }
+                    enum Op {
+                        ADD { @Async Coroutine<Integer> apply(int a, int b) { return completed(a + await(n(b))); } },
+                        MUL {
+                            @Async Coroutine<Integer> apply(int a, int b) {
+                                int r = 1;
+                                for (int i = 0; i < b; i++) r *= await(n(a));
+                                return completed(r + name().length() + ordinal());
+                            }
+                        };
+                        abstract Coroutine<Integer> apply(int a, int b);
+                    }
+                    static final Svc FIELD = new Svc() {
+                        @Async public Coroutine<String> call() { return completed("field" + await(n(7))); }
+                    };
+                    final java.util.function.Supplier<Svc> lazy = () -> new Svc() {
+                        @Async public Coroutine<String> call() { return completed("lazy" + await(n(8))); }
+                    };
+                    @Async static Coroutine<String> go() {
+                        StringBuilder sb = new StringBuilder();
+                        for (Op op : Op.values()) sb.append(op).append('=').append(await(op.apply(2, 3))).append(' ');
+                        return completed(sb + await(FIELD.call()) + " " + await(new Main().lazy.get().call()));
+                    }
+                    static String main() { return run(go()); }
+                }
+                """));
+    }
 }

@@ -40,14 +40,13 @@ public final class AnalyzedChecks {
 
     /**
      * Annotation processing never sees the methods of local and anonymous classes; asyncj finds
-     * those declared in methods and constructors in the trees, but not those in an {@code @Async}
-     * body or in an initializer (enum constants' bodies among them); without this error their
-     * awaits would fail at run time.
+     * those declared in methods, constructors and field values in the trees, but not those in an
+     * {@code @Async} body or in an initializer block; without this error their awaits would fail
+     * at run time.
      */
     public static final String LOCAL_CLASS_METHOD = "[AsyncInLocalClass] asyncj cannot rewrite an @Async method"
-            + " of a local or anonymous class declared in an @Async method or in an initializer (an enum constant's"
-            + " body, a field's value): declare the class in a plain method, or as a member class; for an enum"
-            + " constant's body, move the method to the enum itself";
+            + " of a local or anonymous class declared in an @Async method or in an initializer block: declare the"
+            + " class in a plain method or a field's value, or as a member class";
 
     private final Trees trees;
     private final Types types;

@@ -135,6 +135,8 @@ public final class JavacBridge {
         final JCCompilationUnit unit;
         final JCClassDecl owner;
         final JCMethodDecl method;
+        /** Instead of a method: a field whose initializer declares local targets' classes (an enum constant's body). */
+        final JCTree.JCVariableDecl field;
         /** For a method of a local or anonymous class: its attributed copy (the real tree has no symbol yet). */
         JCMethodDecl attributed;
 
@@ -142,6 +144,14 @@ public final class JavacBridge {
             this.unit = unit;
             this.owner = owner;
             this.method = method;
+            this.field = null;
+        }
+
+        MethodTarget(JCCompilationUnit unit, JCClassDecl owner, JCTree.JCVariableDecl field) {
+            this.unit = unit;
+            this.owner = owner;
+            this.method = null;
+            this.field = field;
         }
 
         /** The tree whose symbols the later stages read: the method, or its attributed copy. */
@@ -213,17 +223,18 @@ public final class JavacBridge {
         MemberEnter memberEnter = MemberEnter.instance(context);
         Log log = Log.instance(context);
         JCMethodDecl md = target.method;
+        JCTree.JCVariableDecl field = target.field;
         if (target.owner.sym != null) {
             target.owner.sym.complete();
         }
-        if (md.sym == null || md.body == null) {
+        if (field != null ? field.sym == null || field.init == null : md.sym == null || md.body == null) {
             return null;
         }
         Env<AttrContext> classEnv = enter.getClassEnv(target.owner.sym);
         if (classEnv == null) {
             return null;
         }
-        Env<AttrContext> methodEnv = memberEnter.getMethodEnv(md, classEnv);
+        Env<AttrContext> env = field != null ? memberEnter.getInitEnv(field, classEnv) : memberEnter.getMethodEnv(md, classEnv);
         Map<JCTree, JCTree> copyToOriginal = new IdentityHashMap<>();
         TreeCopier<Void> copier = new TreeCopier<>(TreeMaker.instance(context).forToplevel(target.unit)) {
             @Override
@@ -235,8 +246,8 @@ public final class JavacBridge {
                 return copy;
             }
         };
-        JCBlock original = md.body;
-        JCBlock copy = copier.copy(original, null);
+        JCTree original = field != null ? field.init : md.body;
+        JCTree copy = copier.copy(original, null);
         shareRuleBodies(copy);
         Log.DiagnosticHandler hidden = deferredHandler(log);
         JavaFileObject previous = log.useSource(target.unit.sourcefile);
@@ -254,17 +265,27 @@ public final class JavacBridge {
             target.owner.type = target.owner.sym.type;
         }
         try {
-            md.body = copy;
-            attr.attribStat(copy, methodEnv);
-            flow = flowCheck(md, methodEnv, hidden, classRanges(original, target.unit));
-            if (flow != null) {
-                flow.addAll(reachability(copy, original, methodEnv));
+            if (field != null) {
+                // a field's value: its local targets' classes are all this attribution is for
+                field.init = (JCTree.JCExpression) copy;
+                attr.attribExpr(copy, env, field.sym.type);
+            } else {
+                md.body = (JCBlock) copy;
+                attr.attribStat(copy, env);
+                flow = flowCheck(md, env, hidden, classRanges((JCBlock) original, target.unit));
+                if (flow != null) {
+                    flow.addAll(reachability((JCBlock) copy, (JCBlock) original, env));
+                }
             }
             attributeLocals(locals, copyToOriginal, hidden, localOut);
         } finally {
             restoreUnattributed(pending);
             target.owner.type = ownerType;
-            md.body = original;
+            if (field != null) {
+                field.init = (JCTree.JCExpression) original;
+            } else {
+                md.body = (JCBlock) original;
+            }
             try {
                 enter.unenter(target.unit, copy);
             } finally {
@@ -272,7 +293,7 @@ public final class JavacBridge {
                 log.useSource(previous);
             }
         }
-        return new TypedBody(context, target, copy, copyToOriginal, flow);
+        return field != null ? null : new TypedBody(context, target, (JCBlock) copy, copyToOriginal, flow);
     }
 
     /** While the copy around them is entered: each local target's copy, its env and its flow checks. */
@@ -309,10 +330,11 @@ public final class JavacBridge {
 
     /**
      * The methods annotated {@code @Async} (by name: attribution confirms it) of local and
-     * anonymous classes declared in the methods and constructors of {@code unit}'s classes, by the
+     * anonymous classes declared in the methods, constructors and field values of {@code unit}'s classes, by the
      * member method that declares the class. Annotation processing never sees those classes. Those
      * inside an {@code @Async} method are left out (that method's checks refuse them), and so are
-     * those in initializers (enum constants' bodies among them), which cannot be attributed alone.
+     * those in initializer blocks. A field's value (an enum constant's body) stands in for the
+     * member method of the classes declared in it.
      */
     public Map<MethodTarget, List<MethodTarget>> localTargets(CompilationUnitTree unit) {
         JCCompilationUnit cu = (JCCompilationUnit) unit;
@@ -366,7 +388,16 @@ public final class JavacBridge {
             @Override
             public void visitVarDef(JCTree.JCVariableDecl tree) {
                 if (member == null) {
-                    return; // a field's initializer (an enum constant's body among them)
+                    // a field's value (an enum constant's body among them) is typed as a whole
+                    if (tree.init != null) {
+                        member = new MethodTarget(cu, memberOwner, tree);
+                        try {
+                            scan(tree.init);
+                        } finally {
+                            member = null;
+                        }
+                    }
+                    return;
                 }
                 super.visitVarDef(tree);
             }
