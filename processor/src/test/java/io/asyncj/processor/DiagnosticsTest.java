@@ -400,4 +400,22 @@ class DiagnosticsTest {
                 }
                 """, 9, "A.super cannot be used in an @Async body");
     }
+
+    @Test
+    void definiteAssignmentInAnAsyncMethodOfAnAnonymousClass() {
+        // the member method's own flow check found it first, which made the method's check give up
+        assertError("""
+                interface Svc { Coroutine<String> call(boolean b); }
+                static Svc make() {
+                    return new Svc() {
+                        @Async public Coroutine<String> call(boolean b) {
+                            String s;
+                            if (b) s = "x";
+                            await(sleep(0));
+                            return completed(s);
+                        }
+                    };
+                }
+                """, 12, "variable s might not have been initialized");
+    }
 }

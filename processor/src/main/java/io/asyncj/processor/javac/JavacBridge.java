@@ -272,12 +272,18 @@ public final class JavacBridge {
             } else {
                 md.body = (JCBlock) copy;
                 attr.attribStat(copy, env);
-                flow = flowCheck(md, env, hidden, classRanges((JCBlock) original, target.unit));
+            }
+            List<JCDiagnostic> attributed = diagnostics(hidden);
+            int attribution = attributed == null ? Integer.MAX_VALUE : attributed.size();
+            // the local targets' flow checks first: the member's own also analyzes their classes,
+            // and its errors there would read as attribution errors to theirs
+            attributeLocals(locals, copyToOriginal, hidden, attribution, localOut);
+            if (field == null) {
+                flow = flowCheck(md, env, hidden, classRanges((JCBlock) original, target.unit), attribution);
                 if (flow != null) {
                     flow.addAll(reachability((JCBlock) copy, (JCBlock) original, env));
                 }
             }
-            attributeLocals(locals, copyToOriginal, hidden, localOut);
         } finally {
             restoreUnattributed(pending);
             target.owner.type = ownerType;
@@ -298,7 +304,7 @@ public final class JavacBridge {
 
     /** While the copy around them is entered: each local target's copy, its env and its flow checks. */
     private void attributeLocals(List<MethodTarget> locals, Map<JCTree, JCTree> copyToOriginal,
-            Log.DiagnosticHandler hidden, Map<MethodTarget, TypedBody> out) {
+            Log.DiagnosticHandler hidden, int attribution, Map<MethodTarget, TypedBody> out) {
         if (locals.isEmpty()) {
             return;
         }
@@ -319,7 +325,8 @@ public final class JavacBridge {
                 continue;
             }
             Env<AttrContext> methodEnv = memberEnter.getMethodEnv(lm, classEnv);
-            List<JCDiagnostic> flow = flowCheck(lm, methodEnv, hidden, classRanges(local.method.body, local.unit));
+            List<JCDiagnostic> flow = flowCheck(lm, methodEnv, hidden, classRanges(local.method.body, local.unit),
+                    attribution);
             if (flow != null) {
                 flow.addAll(reachability(lm.body, local.method.body, methodEnv));
             }
@@ -443,12 +450,13 @@ public final class JavacBridge {
      * JDK whose analyzer needs more context than a lone method).
      */
     private List<JCDiagnostic> flowCheck(JCMethodDecl md, Env<AttrContext> methodEnv, Log.DiagnosticHandler hidden,
-            List<int[]> classRanges) {
+            List<int[]> classRanges, int attribution) {
         List<JCDiagnostic> before = diagnostics(hidden);
         if (before == null) {
             return null;
         }
-        for (JCDiagnostic d : before) {
+        // the first `attribution` diagnostics are the attribution's; later ones, other methods' flow checks
+        for (JCDiagnostic d : before.subList(0, Math.min(attribution, before.size()))) {
             if (d.getKind() == Diagnostic.Kind.ERROR) {
                 return null;
             }
