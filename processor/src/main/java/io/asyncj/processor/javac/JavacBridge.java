@@ -264,6 +264,7 @@ public final class JavacBridge {
         if (ownerType == null) {
             target.owner.type = target.owner.sym.type;
         }
+        Runnable restorePermits = field != null ? savePermits(target.owner.sym) : () -> { };
         try {
             if (field != null) {
                 // a field's value: its local targets' classes are all this attribution is for
@@ -286,6 +287,7 @@ public final class JavacBridge {
             }
         } finally {
             restoreUnattributed(pending);
+            restorePermits.run();
             target.owner.type = ownerType;
             if (field != null) {
                 field.init = (JCTree.JCExpression) original;
@@ -300,6 +302,42 @@ public final class JavacBridge {
             }
         }
         return field != null ? null : new TypedBody(context, target, (JCBlock) copy, copyToOriginal, flow);
+    }
+
+    /**
+     * What to run to put back the permitted subclasses of {@code c} after a copy of an enum
+     * constant's body is attributed: javac adds each enum constant class it enters to the enum's
+     * list, the copy's too, and on JDK 21+ keeps one per source position, so the copy's would shut
+     * out the real one ("class is not allowed to extend sealed class"). A public field on JDK 17;
+     * private with public accessors later.
+     */
+    private static Runnable savePermits(Symbol.ClassSymbol c) {
+        try {
+            java.lang.reflect.Field f = Symbol.ClassSymbol.class.getField("permitted");
+            Object saved = f.get(c);
+            return () -> {
+                try {
+                    f.set(c, saved);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    // left as it is: at worst javac reports the sealed-class error itself
+                }
+            };
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            com.sun.tools.javac.util.List<Type> saved = c.getPermittedSubclasses();
+            return () -> {
+                try {
+                    Symbol.ClassSymbol.class.getMethod("clearPermittedSubclasses").invoke(c);
+                    java.lang.reflect.Method add = Symbol.ClassSymbol.class.getMethod("addPermittedSubclass",
+                            Symbol.ClassSymbol.class, int.class);
+                    int pos = -saved.size(); // before every real position, in the same order
+                    for (Type t : saved) {
+                        add.invoke(c, t.tsym, pos++);
+                    }
+                } catch (ReflectiveOperationException | RuntimeException ex) {
+                    // left as it is: at worst javac reports the sealed-class error itself
+                }
+            };
+        }
     }
 
     /** While the copy around them is entered: each local target's copy, its env and its flow checks. */
