@@ -1,5 +1,6 @@
 package io.asyncj.processor;
 
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.Trees;
@@ -19,6 +20,7 @@ import io.asyncj.processor.splice.Splicer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
@@ -38,6 +40,7 @@ final class Pipeline {
     private final ProcessingEnvironment env;
     private final JavacBridge bridge;
     private final Targets targets = new Targets();
+    private final Set<Tree> rewrittenLocals = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final Splicer splicer;
     private Set<String> coroutineMembers;
 
@@ -53,7 +56,7 @@ final class Pipeline {
             return null;
         }
         Pipeline p = new Pipeline(env, bridge);
-        AnalyzedChecks analyzed = new AnalyzedChecks(Trees.instance(env), env.getTypeUtils());
+        AnalyzedChecks analyzed = new AnalyzedChecks(Trees.instance(env), env.getTypeUtils(), p::isRewrittenLocal);
         bridge.listen(p::rewriteAll, (unit, type) -> {
             try {
                 analyzed.check(unit, type);
@@ -85,21 +88,61 @@ final class Pipeline {
 
     private void rewriteAll() {
         for (JavacBridge.MethodTarget target : targets.drain()) {
-            try {
-                rewrite(target);
-            } catch (LoweringException e) {
-                report(target, e.tree(), "[" + e.id() + "] " + e.getMessage());
-            } catch (java.io.IOException e) {
-                report(target, target.method(), "[AsyncIoError] asyncj could not write the readable source of"
-                        + " this method: " + e);
-            } catch (RuntimeException | LinkageError | AssertionError e) {
-                if (System.getenv("ASYNCJ_DEBUG") != null) {
-                    e.printStackTrace();
+            rewriteReporting(target, () -> rewrite(target, null));
+        }
+        // methods of local and anonymous classes: processing never sees them, so they are found
+        // in the trees, and typed through the member method that declares their class
+        for (CompilationUnitTree unit : bridge.pendingUnits()) {
+            for (Map.Entry<JavacBridge.MethodTarget, List<JavacBridge.MethodTarget>> group
+                    : bridge.localTargets(unit).entrySet()) {
+                Map<JavacBridge.MethodTarget, TypedBody> typed = new java.util.IdentityHashMap<>();
+                rewriteReporting(group.getValue().get(0),
+                        () -> typed.putAll(bridge.attributeLocals(group.getKey(), group.getValue())));
+                for (JavacBridge.MethodTarget local : group.getValue()) {
+                    TypedBody body = typed.get(local);
+                    if (body != null && AnalyzedChecks.isAsync(local.symbol())) {
+                        rewriteReporting(local, () -> rewriteLocal(local, body));
+                    }
                 }
-                report(target, target.method(), "[AsyncInternalError] asyncj failed to rewrite this method (" + e
-                        + "); please report it with the method's source. As a workaround, simplify the"
-                        + " expression around the await");
             }
+        }
+    }
+
+    /** Whether {@code method} (a real tree) is a rewritten method of a local or anonymous class. */
+    boolean isRewrittenLocal(Tree method) {
+        return rewrittenLocals.contains(method);
+    }
+
+    private void rewriteLocal(JavacBridge.MethodTarget target, TypedBody typed) throws java.io.IOException {
+        rewrittenLocals.add(target.method()); // its errors are reported here, not as [AsyncInLocalClass]
+        List<String> problems = MethodChecks.check(target.symbol());
+        for (String problem : problems) {
+            report(target, target.method(), problem);
+        }
+        if (problems.isEmpty()) {
+            rewrite(target, typed);
+        }
+    }
+
+    private interface Step {
+        void run() throws java.io.IOException;
+    }
+
+    private void rewriteReporting(JavacBridge.MethodTarget target, Step step) {
+        try {
+            step.run();
+        } catch (LoweringException e) {
+            report(target, e.tree(), "[" + e.id() + "] " + e.getMessage());
+        } catch (java.io.IOException e) {
+            report(target, target.method(), "[AsyncIoError] asyncj could not write the readable source of"
+                    + " this method: " + e);
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            if (System.getenv("ASYNCJ_DEBUG") != null) {
+                e.printStackTrace();
+            }
+            report(target, target.method(), "[AsyncInternalError] asyncj failed to rewrite this method (" + e
+                    + "); please report it with the method's source. As a workaround, simplify the"
+                    + " expression around the await");
         }
     }
 
@@ -107,13 +150,16 @@ final class Pipeline {
         bridge.report(Diagnostic.Kind.ERROR, message, tree == null ? target.method() : tree, target.unit());
     }
 
-    private void rewrite(JavacBridge.MethodTarget target) throws java.io.IOException {
+    /** Rewrites {@code target}'s body; {@code typed} is its attributed copy, or null to attribute it here. */
+    private void rewrite(JavacBridge.MethodTarget target, TypedBody typed) throws java.io.IOException {
         if (!target.unattributed()) {
             report(target, target.method(), "[AsyncTooLate] the class was already analyzed before asyncj could"
                     + " rewrite this method; another processor may have forced attribution");
             return;
         }
-        TypedBody typed = bridge.attribute(target);
+        if (typed == null) {
+            typed = bridge.attribute(target);
+        }
         if (typed == null) {
             report(target, target.method(), "[AsyncInternalError] asyncj could not attribute this method");
             return;
@@ -147,14 +193,14 @@ final class Pipeline {
     private void lowerAndSplice(JavacBridge.MethodTarget target, TypedBody typed) throws java.io.IOException {
         ExecutableElement sym = target.symbol();
         CharSequence source = target.source();
-        String outer = target.owner().getSimpleName().toString();
+        String outer = target.ownerName();
         boolean isStatic = sym.getModifiers().contains(Modifier.STATIC);
         String valueType = valueType(typed, sym.getReturnType());
-        Lowerer lowerer = new Lowerer(typed, new Awaits(typed), source, target.method(), outer, isStatic, valueType,
+        Lowerer lowerer = new Lowerer(typed, new Awaits(typed), source, target.declaration(), outer, isStatic, valueType,
                 coroutineMembers());
         StateMachine machine = lowerer.lower();
         List<String> thrown = new ArrayList<>();
-        for (ExpressionTree t : target.method().getThrows()) {
+        for (ExpressionTree t : target.declaration().getThrows()) {
             thrown.add(source.subSequence(typed.start(t), typed.end(t)).toString());
         }
         String marked = new Emitter(machine, source, thrown).body();

@@ -236,28 +236,34 @@ class DiagnosticsTest {
     }
 
     @Test
-    void asyncMethodOfAnAnonymousClass() {
-        // annotation processing never sees it: without the error its awaits failed at run time
+    void asyncMethodOfAnAnonymousClassInAnInitializerBlock() {
+        // annotation processing never sees it, nor does asyncj's search of methods and field values:
+        // without the error its awaits failed at run time
         assertError("""
                 interface Svc { Coroutine<Integer> get(); }
-                static Svc make() {
-                    return new Svc() {
+                static Svc made;
+                static {
+                    made = new Svc() {
                         @Async public Coroutine<Integer> get() { return completed(await(sleep(0.0, 1))); }
                     };
                 }
-                """, 8, "[AsyncInLocalClass]");
+                """, 9, "[AsyncInLocalClass]");
     }
 
     @Test
-    void asyncMethodOfAnEnumConstantBody() {
+    void superInAnAsyncMethodOfAnAnonymousClass() {
+        // its this is kept in a local before the state machine; its super cannot be
         assertError("""
-                enum Op {
-                    ONE {
-                        @Async Coroutine<Integer> get() { return completed(await(sleep(0.0, 1))); }
+                interface Svc { Coroutine<String> get(); }
+                static Svc make() {
+                    return new Svc() {
+                        @Async public Coroutine<String> get() {
+                            await(sleep(0));
+                            return completed(super.toString());
+                        }
                     };
-                    abstract Coroutine<Integer> get();
                 }
-                """, 7, "[AsyncInLocalClass]");
+                """, 10, "'super' in an @Async method of an anonymous class");
     }
 
     @Test
@@ -417,5 +423,23 @@ class DiagnosticsTest {
                     }
                 }
                 """, 9, "A.super cannot be used in an @Async body");
+    }
+
+    @Test
+    void definiteAssignmentInAnAsyncMethodOfAnAnonymousClass() {
+        // the member method's own flow check found it first, which made the method's check give up
+        assertError("""
+                interface Svc { Coroutine<String> call(boolean b); }
+                static Svc make() {
+                    return new Svc() {
+                        @Async public Coroutine<String> call(boolean b) {
+                            String s;
+                            if (b) s = "x";
+                            await(sleep(0));
+                            return completed(s);
+                        }
+                    };
+                }
+                """, 12, "variable s might not have been initialized");
     }
 }

@@ -907,4 +907,97 @@ class FunctionalTest {
                 }
                 """));
     }
+
+    @Test
+    void asyncMethodsOfLocalAndAnonymousClasses() {
+        // annotation processing never sees these classes: their awaits once failed at run time
+        assertEquals("ctor3outer-h ctor4outer-h | ab23!!!outer | [x, x] | lam6", run("""
+                public class Main {
+                    interface Svc { Coroutine<String> call(int k); }
+                    interface Gen<T> { Coroutine<T> get(); }
+                    @Async static Coroutine<Integer> n(int v) { await(sleep(0)); return completed(v); }
+                    String name = "outer";
+                    final List<Svc> made = new ArrayList<>();
+                    Main() {
+                        String tag = "ctor";
+                        made.add(new Svc() {
+                            @Async public Coroutine<String> call(int k) {
+                                int v = await(n(k));
+                                return completed(tag + v + name + helper());
+                            }
+                        });
+                    }
+                    String helper() { return "-h"; }
+                    Svc local(String prefix) {
+                        int base = prefix.length();
+                        class L implements Svc {
+                            final String extra;
+                            L(String e) { extra = e; }
+                            @Async public Coroutine<String> call(int k) {
+                                StringBuilder sb = new StringBuilder(prefix);
+                                for (int i = 0; i < k; i++) sb.append(await(n(i + base)));
+                                return completed(sb + extra + this.extra + L.this.extra + Main.this.name);
+                            }
+                        }
+                        return new L("!");
+                    }
+                    static <T> Gen<List<T>> twice(T t) {
+                        return new Gen<>() {
+                            @Async public Coroutine<List<T>> get() {
+                                T a = await(sleep(0.0, t));
+                                return completed(List.of(a, t));
+                            }
+                        };
+                    }
+                    static java.util.function.Function<Integer, Svc> lambda() {
+                        return k -> {
+                            class InLambda implements Svc {
+                                @Async public Coroutine<String> call(int q) { return completed("lam" + await(n(q + k))); }
+                            }
+                            return new InLambda();
+                        };
+                    }
+                    @Async static Coroutine<String> go() {
+                        Main m = new Main();
+                        return completed(await(m.made.get(0).call(3)) + " " + await(m.made.get(0).call(4)) + " | "
+                                + await(m.local("ab").call(2)) + " | " + await(twice("x").get()) + " | "
+                                + await(lambda().apply(5).call(1)));
+                    }
+                    static String main() { return run(go()); }
+                }
+                """));
+    }
+
+    @Test
+    void asyncMethodsOfEnumConstantBodiesAndFieldValues() {
+        assertEquals("ADD=5 MUL=12 field7 lazy8", run("""
+                public class Main {
+                    @Async static Coroutine<Integer> n(int v) { await(sleep(0)); return completed(v); }
+                    interface Svc { Coroutine<String> call(); }
+                    enum Op {
+                        ADD { @Async Coroutine<Integer> apply(int a, int b) { return completed(a + await(n(b))); } },
+                        MUL {
+                            @Async Coroutine<Integer> apply(int a, int b) {
+                                int r = 1;
+                                for (int i = 0; i < b; i++) r *= await(n(a));
+                                return completed(r + name().length() + ordinal());
+                            }
+                        };
+                        abstract Coroutine<Integer> apply(int a, int b);
+                    }
+                    static final Svc FIELD = new Svc() {
+                        @Async public Coroutine<String> call() { return completed("field" + await(n(7))); }
+                    };
+                    final java.util.function.Supplier<Svc> lazy = () -> new Svc() {
+                        @Async public Coroutine<String> call() { return completed("lazy" + await(n(8))); }
+                    };
+                    @Async static Coroutine<String> go() {
+                        StringBuilder sb = new StringBuilder();
+                        for (Op op : Op.values()) sb.append(op).append('=').append(await(op.apply(2, 3))).append(' ');
+                        return completed(sb + await(FIELD.call()) + " " + await(new Main().lazy.get().call()));
+                    }
+                    static String main() { return run(go()); }
+                }
+                """));
+    }
 }

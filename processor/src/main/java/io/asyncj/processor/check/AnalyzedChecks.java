@@ -33,28 +33,32 @@ import javax.tools.Diagnostic;
  * is named or imported as), and coroutines dropped without being awaited or scheduled.
  */
 public final class AnalyzedChecks {
-    /**
-     * Annotation processing never sees the methods of local and anonymous classes (nor of classes
-     * nested in them), so asyncj cannot rewrite them; without this error their awaits would fail
-     * at run time.
-     */
     /** A function that awaits, called later by whoever it is passed to: never inside the @Async body. */
     public static final String AWAIT_REFERENCE = "[AsyncAwaitInLambda] a method reference to await cannot suspend"
             + " an @Async method (it runs later, as a plain function): await each value in the @Async method"
             + " itself, in a loop, or combine the awaitables with gather(...) and await that";
 
+    /**
+     * Annotation processing never sees the methods of local and anonymous classes; asyncj finds
+     * those declared in methods, constructors and field values in the trees, but not those in an
+     * {@code @Async} body or in an initializer block; without this error their awaits would fail
+     * at run time.
+     */
     public static final String LOCAL_CLASS_METHOD = "[AsyncInLocalClass] asyncj cannot rewrite an @Async method"
-            + " of a local or anonymous class (annotation processors do not see those classes): declare the class"
-            + " as a member class (static nested or inner) of a top-level class; for an enum constant's body, move"
-            + " the method to the enum itself";
+            + " of a local or anonymous class declared in an @Async method or in an initializer block: declare the"
+            + " class in a plain method or a field's value, or as a member class";
 
     private final Trees trees;
     private final Types types;
     private final Set<Tree> reported = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    public AnalyzedChecks(Trees trees, Types types) {
+    private final java.util.function.Predicate<Tree> rewrittenLocal;
+
+    /** {@code rewrittenLocal} tells the methods of local and anonymous classes asyncj did rewrite. */
+    public AnalyzedChecks(Trees trees, Types types, java.util.function.Predicate<Tree> rewrittenLocal) {
         this.trees = trees;
         this.types = types;
+        this.rewrittenLocal = rewrittenLocal;
     }
 
     public void check(CompilationUnitTree unit, TypeElement type) {
@@ -76,7 +80,7 @@ public final class AnalyzedChecks {
                 Element e = trees.getElement(getCurrentPath());
                 boolean async = e != null && isAsync(e);
                 // inside an @Async body, BodyChecks reported it already (and left that body as written)
-                if (async && !inAsyncBody && inLocalClass(e) && reported.add(node)) {
+                if (async && !inAsyncBody && inLocalClass(e) && !rewrittenLocal.test(node) && reported.add(node)) {
                     trees.printMessage(Diagnostic.Kind.ERROR, LOCAL_CLASS_METHOD, node, unit);
                 }
                 int savedInit = initializerDepth;

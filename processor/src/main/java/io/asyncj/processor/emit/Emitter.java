@@ -77,6 +77,9 @@ public final class Emitter {
         StringBuilder out = new StringBuilder();
         out.append(Text.OPEN).append('G').append(machine.bodyPos()).append(Text.CLOSE);
         out.append("{\n");
+        if (machine.capturesAnonymousThis()) {
+            out.append("  final var $this = this;\n"); // an anonymous class's this: no name to qualify it with
+        }
         String classText = cls.build().toString();
         if (!machine.memberTypes().isEmpty()) {
             int close = classText.lastIndexOf('}');

@@ -135,11 +135,33 @@ public final class JavacBridge {
         final JCCompilationUnit unit;
         final JCClassDecl owner;
         final JCMethodDecl method;
+        /** Instead of a method: a field whose initializer declares local targets' classes (an enum constant's body). */
+        final JCTree.JCVariableDecl field;
+        /** For a method of a local or anonymous class: its attributed copy (the real tree has no symbol yet). */
+        JCMethodDecl attributed;
 
         MethodTarget(JCCompilationUnit unit, JCClassDecl owner, JCMethodDecl method) {
             this.unit = unit;
             this.owner = owner;
             this.method = method;
+            this.field = null;
+        }
+
+        MethodTarget(JCCompilationUnit unit, JCClassDecl owner, JCTree.JCVariableDecl field) {
+            this.unit = unit;
+            this.owner = owner;
+            this.method = null;
+            this.field = field;
+        }
+
+        /** The tree whose symbols the later stages read: the method, or its attributed copy. */
+        public MethodTree declaration() {
+            return attributed != null ? attributed : method;
+        }
+
+        /** The simple name of the declaring class, or null for an anonymous class. */
+        public String ownerName() {
+            return owner.name.isEmpty() ? null : owner.name.toString();
         }
 
         public CompilationUnitTree unit() {
@@ -156,7 +178,7 @@ public final class JavacBridge {
 
         /** The method's current symbol (re-entered by javac after the last round). */
         public javax.lang.model.element.ExecutableElement symbol() {
-            return method.sym;
+            return attributed != null ? attributed.sym : method.sym;
         }
 
         /** Whether javac has not attributed the class yet, so a new body will still be compiled. */
@@ -180,22 +202,39 @@ public final class JavacBridge {
      * are collected and dropped (javac reports the user's real errors later, on the real body).
      */
     public TypedBody attribute(MethodTarget target) {
+        return attribute(target, List.of(), new IdentityHashMap<>());
+    }
+
+    /**
+     * Attributes a copy of {@code member}'s body, and returns the typed bodies of {@code locals},
+     * methods of local and anonymous classes declared in it (found by {@link #localTargets}): javac
+     * enters such classes only while it attributes the method around them, so their types come
+     * from that method's copy. Each local target then carries its attributed copy.
+     */
+    public Map<MethodTarget, TypedBody> attributeLocals(MethodTarget member, List<MethodTarget> locals) {
+        Map<MethodTarget, TypedBody> out = new IdentityHashMap<>();
+        attribute(member, locals, out);
+        return out;
+    }
+
+    private TypedBody attribute(MethodTarget target, List<MethodTarget> locals, Map<MethodTarget, TypedBody> localOut) {
         Attr attr = Attr.instance(context);
         Enter enter = Enter.instance(context);
         MemberEnter memberEnter = MemberEnter.instance(context);
         Log log = Log.instance(context);
         JCMethodDecl md = target.method;
+        JCTree.JCVariableDecl field = target.field;
         if (target.owner.sym != null) {
             target.owner.sym.complete();
         }
-        if (md.sym == null || md.body == null) {
+        if (field != null ? field.sym == null || field.init == null : md.sym == null || md.body == null) {
             return null;
         }
         Env<AttrContext> classEnv = enter.getClassEnv(target.owner.sym);
         if (classEnv == null) {
             return null;
         }
-        Env<AttrContext> methodEnv = memberEnter.getMethodEnv(md, classEnv);
+        Env<AttrContext> env = field != null ? memberEnter.getInitEnv(field, classEnv) : memberEnter.getMethodEnv(md, classEnv);
         Map<JCTree, JCTree> copyToOriginal = new IdentityHashMap<>();
         TreeCopier<Void> copier = new TreeCopier<>(TreeMaker.instance(context).forToplevel(target.unit)) {
             @Override
@@ -207,8 +246,8 @@ public final class JavacBridge {
                 return copy;
             }
         };
-        JCBlock original = md.body;
-        JCBlock copy = copier.copy(original, null);
+        JCTree original = field != null ? field.init : md.body;
+        JCTree copy = copier.copy(original, null);
         shareRuleBodies(copy);
         Log.DiagnosticHandler hidden = deferredHandler(log);
         JavaFileObject previous = log.useSource(target.unit.sourcefile);
@@ -219,32 +258,50 @@ public final class JavacBridge {
         // looks attributed while the copy is attributed; the flags are restored after.
         Map<Symbol.ClassSymbol, Long> pending = hideUnattributed();
         List<JCDiagnostic> flow = null;
-        List<JCDiagnostic> attribution = new ArrayList<>();
+        List<JCDiagnostic> attributionErrors = new ArrayList<>();
         // `A.super.m()` resolves through the class tree's type, which javac sets only when it
         // attributes the class (the trees were cleaned between rounds): null there crashed Resolve
         Type ownerType = target.owner.type;
         if (ownerType == null) {
             target.owner.type = target.owner.sym.type;
         }
+        Runnable restorePermits = field != null ? savePermits(target.owner.sym) : () -> { };
         try {
-            md.body = copy;
-            attr.attribStat(copy, methodEnv);
-            List<JCDiagnostic> seen = diagnostics(hidden);
-            if (seen != null) {
-                for (JCDiagnostic d : seen) {
+            if (field != null) {
+                // a field's value: its local targets' classes are all this attribution is for
+                field.init = (JCTree.JCExpression) copy;
+                attr.attribExpr(copy, env, field.sym.type);
+            } else {
+                md.body = (JCBlock) copy;
+                attr.attribStat(copy, env);
+            }
+            List<JCDiagnostic> attributed = diagnostics(hidden);
+            int attribution = attributed == null ? Integer.MAX_VALUE : attributed.size();
+            if (attributed != null) {
+                for (JCDiagnostic d : attributed) {
                     if (d.getKind() == Diagnostic.Kind.ERROR) {
-                        attribution.add(d);
+                        attributionErrors.add(d);
                     }
                 }
             }
-            flow = flowCheck(md, methodEnv, hidden, classRanges(original, target.unit));
-            if (flow != null) {
-                flow.addAll(reachability(copy, original, methodEnv));
+            // the local targets' flow checks first: the member's own also analyzes their classes,
+            // and its errors there would read as attribution errors to theirs
+            attributeLocals(locals, copyToOriginal, hidden, attribution, attributionErrors, localOut);
+            if (field == null) {
+                flow = flowCheck(md, env, hidden, classRanges((JCBlock) original, target.unit), attribution);
+                if (flow != null) {
+                    flow.addAll(reachability((JCBlock) copy, (JCBlock) original, env));
+                }
             }
         } finally {
             restoreUnattributed(pending);
+            restorePermits.run();
             target.owner.type = ownerType;
-            md.body = original;
+            if (field != null) {
+                field.init = (JCTree.JCExpression) original;
+            } else {
+                md.body = (JCBlock) original;
+            }
             try {
                 enter.unenter(target.unit, copy);
             } finally {
@@ -252,7 +309,184 @@ public final class JavacBridge {
                 log.useSource(previous);
             }
         }
-        return new TypedBody(context, target, copy, copyToOriginal, flow, attribution);
+        return field != null ? null : new TypedBody(context, target, (JCBlock) copy, copyToOriginal, flow,
+                attributionErrors);
+    }
+
+    /**
+     * What to run to put back the permitted subclasses of {@code c} after a copy of an enum
+     * constant's body is attributed: javac adds each enum constant class it enters to the enum's
+     * list, the copy's too, and on JDK 21+ keeps one per source position, so the copy's would shut
+     * out the real one ("class is not allowed to extend sealed class"). A public field on JDK 17;
+     * private with public accessors later.
+     */
+    private static Runnable savePermits(Symbol.ClassSymbol c) {
+        try {
+            java.lang.reflect.Field f = Symbol.ClassSymbol.class.getField("permitted");
+            Object saved = f.get(c);
+            return () -> {
+                try {
+                    f.set(c, saved);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    // left as it is: at worst javac reports the sealed-class error itself
+                }
+            };
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            com.sun.tools.javac.util.List<Type> saved = c.getPermittedSubclasses();
+            return () -> {
+                try {
+                    Symbol.ClassSymbol.class.getMethod("clearPermittedSubclasses").invoke(c);
+                    java.lang.reflect.Method add = Symbol.ClassSymbol.class.getMethod("addPermittedSubclass",
+                            Symbol.ClassSymbol.class, int.class);
+                    int pos = -saved.size(); // before every real position, in the same order
+                    for (Type t : saved) {
+                        add.invoke(c, t.tsym, pos++);
+                    }
+                } catch (ReflectiveOperationException | RuntimeException ex) {
+                    // left as it is: at worst javac reports the sealed-class error itself
+                }
+            };
+        }
+    }
+
+    /** While the copy around them is entered: each local target's copy, its env and its flow checks. */
+    private void attributeLocals(List<MethodTarget> locals, Map<JCTree, JCTree> copyToOriginal,
+            Log.DiagnosticHandler hidden, int attribution, List<JCDiagnostic> attributionErrors,
+            Map<MethodTarget, TypedBody> out) {
+        if (locals.isEmpty()) {
+            return;
+        }
+        Map<JCTree, JCTree> originalToCopy = new IdentityHashMap<>();
+        for (Map.Entry<JCTree, JCTree> e : copyToOriginal.entrySet()) {
+            originalToCopy.put(e.getValue(), e.getKey());
+        }
+        Enter enter = Enter.instance(context);
+        MemberEnter memberEnter = MemberEnter.instance(context);
+        for (MethodTarget local : locals) {
+            if (!(originalToCopy.get(local.method) instanceof JCMethodDecl lm)
+                    || !(originalToCopy.get(local.owner) instanceof JCClassDecl lc)
+                    || lm.sym == null || lc.sym == null || lm.body == null) {
+                continue;
+            }
+            Env<AttrContext> classEnv = enter.getClassEnv(lc.sym);
+            if (classEnv == null) {
+                continue;
+            }
+            Env<AttrContext> methodEnv = memberEnter.getMethodEnv(lm, classEnv);
+            List<JCDiagnostic> flow = flowCheck(lm, methodEnv, hidden, classRanges(local.method.body, local.unit),
+                    attribution);
+            if (flow != null) {
+                flow.addAll(reachability(lm.body, local.method.body, methodEnv));
+            }
+            local.attributed = lm;
+            out.put(local, new TypedBody(context, local, lm.body, copyToOriginal, flow, attributionErrors));
+        }
+    }
+
+    /**
+     * The methods annotated {@code @Async} (by name: attribution confirms it) of local and
+     * anonymous classes declared in the methods, constructors and field values of {@code unit}'s classes, by the
+     * member method that declares the class. Annotation processing never sees those classes. Those
+     * inside an {@code @Async} method are left out (that method's checks refuse them), and so are
+     * those in initializer blocks. A field's value (an enum constant's body) stands in for the
+     * member method of the classes declared in it.
+     */
+    public Map<MethodTarget, List<MethodTarget>> localTargets(CompilationUnitTree unit) {
+        JCCompilationUnit cu = (JCCompilationUnit) unit;
+        Map<MethodTarget, List<MethodTarget>> out = new java.util.LinkedHashMap<>();
+        new TreeScanner() {
+            JCClassDecl memberOwner;
+            MethodTarget member; // the member method being scanned, null outside one
+            JCClassDecl localOwner;
+
+            @Override
+            public void visitClassDef(JCClassDecl tree) {
+                JCClassDecl savedOwner = localOwner;
+                JCClassDecl savedMemberOwner = memberOwner;
+                if (member == null) {
+                    memberOwner = tree;
+                } else {
+                    localOwner = tree;
+                }
+                try {
+                    super.visitClassDef(tree);
+                } finally {
+                    localOwner = savedOwner;
+                    memberOwner = savedMemberOwner;
+                }
+            }
+
+            @Override
+            public void visitMethodDef(JCMethodDecl tree) {
+                boolean async = annotatedAsync(tree);
+                if (member == null) {
+                    if (async || tree.body == null) {
+                        return;
+                    }
+                    member = new MethodTarget(cu, memberOwner, tree);
+                    try {
+                        super.visitMethodDef(tree);
+                    } finally {
+                        member = null;
+                    }
+                    return;
+                }
+                if (async) {
+                    if (tree.body != null && localOwner != null) {
+                        out.computeIfAbsent(member, k -> new ArrayList<>()).add(new MethodTarget(cu, localOwner, tree));
+                    }
+                    return;
+                }
+                super.visitMethodDef(tree);
+            }
+
+            @Override
+            public void visitVarDef(JCTree.JCVariableDecl tree) {
+                if (member == null) {
+                    // a field's value (an enum constant's body among them) is typed as a whole
+                    if (tree.init != null) {
+                        member = new MethodTarget(cu, memberOwner, tree);
+                        try {
+                            scan(tree.init);
+                        } finally {
+                            member = null;
+                        }
+                    }
+                    return;
+                }
+                super.visitVarDef(tree);
+            }
+
+            @Override
+            public void visitBlock(JCBlock tree) {
+                if (member == null) {
+                    return; // an initializer block
+                }
+                super.visitBlock(tree);
+            }
+        }.scan(cu);
+        return out;
+    }
+
+    /** The compilation units javac has yet to attribute, in its order. */
+    public List<CompilationUnitTree> pendingUnits() {
+        Map<JCCompilationUnit, Boolean> seen = new java.util.LinkedHashMap<>();
+        for (Env<AttrContext> env : com.sun.tools.javac.comp.Todo.instance(context)) {
+            if (env.toplevel != null) {
+                seen.put(env.toplevel, true);
+            }
+        }
+        return new ArrayList<>(seen.keySet());
+    }
+
+    private static boolean annotatedAsync(JCMethodDecl tree) {
+        for (JCTree.JCAnnotation a : tree.mods.annotations) {
+            String name = a.annotationType.toString();
+            if (name.equals("Async") || name.equals("io.asyncj.Async")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -264,12 +498,13 @@ public final class JavacBridge {
      * JDK whose analyzer needs more context than a lone method).
      */
     private List<JCDiagnostic> flowCheck(JCMethodDecl md, Env<AttrContext> methodEnv, Log.DiagnosticHandler hidden,
-            List<int[]> classRanges) {
+            List<int[]> classRanges, int attribution) {
         List<JCDiagnostic> before = diagnostics(hidden);
         if (before == null) {
             return null;
         }
-        for (JCDiagnostic d : before) {
+        // the first `attribution` diagnostics are the attribution's; later ones, other methods' flow checks
+        for (JCDiagnostic d : before.subList(0, Math.min(attribution, before.size()))) {
             if (d.getKind() == Diagnostic.Kind.ERROR) {
                 return null;
             }

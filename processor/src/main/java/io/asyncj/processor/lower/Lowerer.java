@@ -52,7 +52,9 @@ public final class Lowerer {
     private final Awaits awaits;
     private final CharSequence src;
     private final MethodTree method;
+    /** The simple name of the method's class, or null for an anonymous class (its this is then $this). */
     private final String outerName;
+    private boolean usesAnonymousThis;
     private final boolean isStatic;
     private final String valueType;
     private final Set<String> coroutineMemberNames;
@@ -179,7 +181,7 @@ public final class Lowerer {
         }
         String className = method.getName() + "$Coroutine";
         return new StateMachine(className, valueType, root, fields, ctorParams, needsSneaky,
-                typed.start(typed.body()), typed.end(typed.body()), memberTypes, awaitsFuture);
+                typed.start(typed.body()), typed.end(typed.body()), memberTypes, awaitsFuture, usesAnonymousThis);
     }
 
     private void touchLocalClass(TypeMirror t) {
@@ -1861,7 +1863,14 @@ public final class Lowerer {
                 Element el = typed.element(node);
                 String name = node.getName().toString();
                 if (classDepth == 0 && (name.equals("this") || name.equals("super")) && !isStatic) {
-                    edits.add(new Edit(typed.start(node), typed.end(node), glue(outerName + "." + name)));
+                    if (outerName == null && name.equals("super")) {
+                        throw anonymousThis(node, name);
+                    }
+                    if (outerName == null) {
+                        usesAnonymousThis = true;
+                    }
+                    edits.add(new Edit(typed.start(node), typed.end(node),
+                            glue(outerName == null ? "$this" : outerName + "." + name)));
                     return null;
                 }
                 if (el != null && candidates.contains(el)) {
@@ -2222,7 +2231,18 @@ public final class Lowerer {
         return sb.toString();
     }
 
+    private LoweringException anonymousThis(Tree at, String name) {
+        return unsupported(at, "'" + name + "' in an @Async method of an anonymous class cannot be named from the"
+                + " state machine the body becomes (a class of its own; the anonymous class has no name to qualify"
+                + " it with): make the class a named local class, or call the superclass's method through another"
+                + " method of the class");
+    }
+
     private String qualifier(Element member) {
+        if (outerName == null) {
+            usesAnonymousThis = true; // the anonymous class's this, kept in a local before the state machine
+            return "$this.";
+        }
         if (member != null && member.getModifiers().contains(Modifier.STATIC)) {
             return outerName + ".";
         }

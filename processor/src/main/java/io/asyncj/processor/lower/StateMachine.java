@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * What {@link Lowerer} produces and the emitter writes: the regions and states of the machine and
- * the fields it needs. Immutable once built.
+ * the fields it needs. Immutable once built. {@code capturesAnonymousThis}: the body of an
+ * anonymous class's method names its {@code this} as {@code $this}, a local declared before the
+ * state machine (the class has no name to qualify {@code this} with).
  */
 public record StateMachine(
         String className,
@@ -16,4 +18,5 @@ public record StateMachine(
         int bodyPos,
         int bodyEnd,
         List<Text> memberTypes,
-        boolean awaitsFuture) {}
+        boolean awaitsFuture,
+        boolean capturesAnonymousThis) {}

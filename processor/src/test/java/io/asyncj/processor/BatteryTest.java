@@ -1,0 +1,123 @@
+package io.asyncj.processor;
+
+import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * User-like programs (resources {@code battery/T*.java.txt}: ordinary Java with awaits in
+ * expressions, statements, classes of every kind) must print with the processor exactly what
+ * they print run synchronously: compiled without it against a stub {@code io.asyncj} (resources
+ * {@code battery-stub/}) whose {@code await} returns the value {@code completed} holds, they are
+ * the plain Java twin. Each program's {@code main} prints its trace; an exception it lets out
+ * is part of the trace.
+ */
+class BatteryTest {
+    private static final String[] PROGRAMS = {
+        "T01", "T02", "T03", "T04", "T05", "T06", "T07", "T08", "T10", "T11", "T12", "T13", "T14", "T15",
+        "T16", "T17", "T18", "T19", "T20", "T21", "T22", "T23", "T24", "T26", "T27", "T28", "T29", "T30",
+        "T32", "T33", "T34", "T35", "T36", "T37", "T38", "T39", "T40",
+    };
+    private static final String[] STUB = {"Async", "Awaitable", "Coroutine", "Future", "Asyncio"};
+
+    @Test
+    void programsPrintWhatTheirSynchronousTwinsPrint() {
+        List<JavaFileObject> sources = new ArrayList<>();
+        for (String p : PROGRAMS) {
+            sources.add(JavaFileObjects.forSourceString(p, resource("battery/" + p + ".java.txt")));
+        }
+        List<JavaFileObject> withStub = new ArrayList<>(sources);
+        for (String s : STUB) {
+            withStub.add(JavaFileObjects.forSourceString("io.asyncj." + s, resource("battery-stub/" + s + ".java.txt")));
+        }
+        Compilation async = Harness.compile(sources.toArray(new JavaFileObject[0]));
+        Compilation sync = javac().withOptions("-proc:none", "-Xlint:-options").compile(withStub);
+        ClassLoader asyncLoader = Harness.load(async);
+        ClassLoader syncLoader = childFirst(sync);
+        for (String p : PROGRAMS) {
+            assertEquals(trace(syncLoader, p), trace(asyncLoader, p), p);
+        }
+    }
+
+    private static synchronized String trace(ClassLoader loader, String program) {
+        PrintStream out = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String end;
+        try {
+            loader.loadClass(program).getMethod("main", String[].class).invoke(null, (Object) new String[0]);
+            end = "";
+        } catch (InvocationTargetException e) {
+            end = "! " + e.getCause();
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        } finally {
+            System.setOut(out);
+        }
+        return bytes.toString(StandardCharsets.UTF_8) + end;
+    }
+
+    /** The compiled classes, found before the parent's (whose io.asyncj is the real runtime). */
+    private static ClassLoader childFirst(Compilation compilation) {
+        if (compilation.status() != Compilation.Status.SUCCESS) {
+            throw new AssertionError("compilation failed: " + compilation.diagnostics());
+        }
+        Map<String, byte[]> classes = new HashMap<>();
+        for (JavaFileObject f : compilation.generatedFiles()) {
+            if (f.getKind() == JavaFileObject.Kind.CLASS) {
+                String name = f.toUri().getPath();
+                String out = StandardLocation.CLASS_OUTPUT.getName();
+                name = name.substring(name.indexOf(out) + out.length() + 1);
+                name = name.substring(0, name.length() - ".class".length()).replace('/', '.');
+                try (InputStream in = f.openInputStream()) {
+                    classes.put(name, in.readAllBytes());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return new ClassLoader(BatteryTest.class.getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                synchronized (getClassLoadingLock(name)) {
+                    Class<?> c = findLoadedClass(name);
+                    if (c == null) {
+                        byte[] b = classes.get(name);
+                        c = b != null ? defineClass(name, b, 0, b.length) : super.loadClass(name, false);
+                    }
+                    if (resolve) {
+                        resolveClass(c);
+                    }
+                    return c;
+                }
+            }
+        };
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = BatteryTest.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new AssertionError("no resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
