@@ -13,11 +13,9 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,23 +73,7 @@ class BatteryTest {
 
     /** The compiled classes, found before the parent's (whose io.asyncj is the real runtime). */
     private static ClassLoader childFirst(Compilation compilation) {
-        if (compilation.status() != Compilation.Status.SUCCESS) {
-            throw new AssertionError("compilation failed: " + compilation.diagnostics());
-        }
-        Map<String, byte[]> classes = new HashMap<>();
-        for (JavaFileObject f : compilation.generatedFiles()) {
-            if (f.getKind() == JavaFileObject.Kind.CLASS) {
-                String name = f.toUri().getPath();
-                String out = StandardLocation.CLASS_OUTPUT.getName();
-                name = name.substring(name.indexOf(out) + out.length() + 1);
-                name = name.substring(0, name.length() - ".class".length()).replace('/', '.');
-                try (InputStream in = f.openInputStream()) {
-                    classes.put(name, in.readAllBytes());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
+        Map<String, byte[]> classes = Harness.classBytes(compilation);
         return new ClassLoader(BatteryTest.class.getClassLoader()) {
             @Override
             protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {

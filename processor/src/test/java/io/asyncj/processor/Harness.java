@@ -4,7 +4,6 @@ import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,24 +30,7 @@ final class Harness {
 
     /** Loads the compiled classes of {@code compilation} in a fresh class loader. */
     static ClassLoader load(Compilation compilation) {
-        if (compilation.status() != Compilation.Status.SUCCESS) {
-            throw new AssertionError("compilation failed: " + compilation.diagnostics());
-        }
-        Map<String, byte[]> classes = new HashMap<>();
-        for (JavaFileObject f : compilation.generatedFiles()) {
-            if (f.getKind() == JavaFileObject.Kind.CLASS) {
-                String name = f.toUri().getPath();
-                name = name.substring(name.indexOf(StandardLocation.CLASS_OUTPUT.getName()) + StandardLocation.CLASS_OUTPUT.getName().length() + 1);
-                name = name.substring(0, name.length() - ".class".length()).replace('/', '.');
-                try (InputStream in = f.openInputStream()) {
-                    ByteArrayOutputStream out = new ByteArrayOutputStream();
-                    in.transferTo(out);
-                    classes.put(name, out.toByteArray());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
+        Map<String, byte[]> classes = classBytes(compilation);
         return new ClassLoader(Harness.class.getClassLoader()) {
             @Override
             protected Class<?> findClass(String name) throws ClassNotFoundException {
@@ -59,6 +41,28 @@ final class Harness {
                 return defineClass(name, b, 0, b.length);
             }
         };
+    }
+
+    /** The class files of a successful compilation, by binary name. */
+    static Map<String, byte[]> classBytes(Compilation compilation) {
+        if (compilation.status() != Compilation.Status.SUCCESS) {
+            throw new AssertionError("compilation failed: " + compilation.diagnostics());
+        }
+        Map<String, byte[]> classes = new HashMap<>();
+        String out = StandardLocation.CLASS_OUTPUT.getName();
+        for (JavaFileObject f : compilation.generatedFiles()) {
+            if (f.getKind() == JavaFileObject.Kind.CLASS) {
+                String name = f.toUri().getPath();
+                name = name.substring(name.indexOf(out) + out.length() + 1);
+                name = name.substring(0, name.length() - ".class".length()).replace('/', '.');
+                try (InputStream in = f.openInputStream()) {
+                    classes.put(name, in.readAllBytes());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return classes;
     }
 
     /** Compiles {@code source} and calls its {@code static String main()} (which returns a trace). */
