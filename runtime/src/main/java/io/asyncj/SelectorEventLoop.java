@@ -53,7 +53,10 @@ final class SelectorEventLoop implements EventLoop {
     private final ReadyQueue ready = new ReadyQueue();
     private final TimerHeap timers = new TimerHeap();
 
-    /** Callbacks from other threads; drained into {@link #ready} once per iteration. */
+    /**
+     * Callbacks from other threads while the loop runs; drained into {@link #ready} once per
+     * iteration. Its monitor guards {@link #ready} while the loop is not running (see addReady).
+     */
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     /**
      * Set just before the loop may block in the selector. A producer that finds it set clears it
@@ -107,8 +110,23 @@ final class SelectorEventLoop implements EventLoop {
         checkOpen();
         checkThread();
         CallbackHandle h = new CallbackHandle(this, requireCallback(callback));
-        ready.add(h);
+        addReady(h);
         return h;
+    }
+
+    /**
+     * Appends to the ready queue. While the loop is not running, under the {@link #inbox} lock,
+     * which {@link #callSoonThreadsafe} also takes then: before the loop runs, callbacks from any
+     * thread keep the order they were scheduled in, as in asyncio's one deque.
+     */
+    private void addReady(Object o) {
+        if (thread == null) {
+            synchronized (inbox) {
+                ready.add(o);
+            }
+        } else {
+            ready.add(o);
+        }
     }
 
     /**
@@ -120,7 +138,7 @@ final class SelectorEventLoop implements EventLoop {
         if (debug) {
             checkThread();
         }
-        ready.add(callbackOrTask);
+        addReady(callbackOrTask);
     }
 
     /** Marks a done callback in the ready queue: the next two entries are the future and the consumer. */
@@ -133,6 +151,14 @@ final class SelectorEventLoop implements EventLoop {
     void enqueueDoneCallback(Future<?> future, java.util.function.Consumer<?> consumer) {
         if (debug) {
             checkThread();
+        }
+        if (thread == null) {
+            synchronized (inbox) {
+                ready.add(DONE_CALLBACK);
+                ready.add(future);
+                ready.add(consumer);
+            }
+            return;
         }
         ready.add(DONE_CALLBACK);
         ready.add(future);
@@ -147,6 +173,14 @@ final class SelectorEventLoop implements EventLoop {
             // From the running loop's own thread: in line with callSoon, as asyncio's (one deque).
             ready.add(h);
             return h;
+        }
+        if (thread == null) {
+            synchronized (inbox) {
+                if (thread == null) { // not running: in line with callSoon (see addReady)
+                    ready.add(h);
+                    return h;
+                }
+            }
         }
         inbox.add(h);
         if (wakeupArmed.getAndSet(false)) {
@@ -228,8 +262,10 @@ final class SelectorEventLoop implements EventLoop {
     @Override
     public void runForever() {
         checkOpen();
-        checkNotRunning();
-        thread = Thread.currentThread();
+        synchronized (inbox) { // after this, other threads' callbacks go to the inbox (see addReady)
+            checkNotRunning();
+            thread = Thread.currentThread();
+        }
         RUNNING.set(this);
         try {
             while (true) {

@@ -522,6 +522,36 @@ class EventLoopTest {
         assertEquals(threads * each, count[0]);
     }
 
+    /**
+     * Before the loop runs (and between runs), callSoonThreadsafe queues in line with callSoon and
+     * with done callbacks, as asyncio's one deque does. CPython 3.11 prints a b c d done e, then f g:
+     * <pre>
+     * loop.call_soon(p, 'a'); loop.call_soon_threadsafe(p, 'b'); loop.call_soon(p, 'c')
+     * f = loop.create_future(); f.add_done_callback(lambda f: p('done'))
+     * loop.call_soon_threadsafe(p, 'd'); f.set_result(1); loop.call_soon_threadsafe(p, 'e')
+     * loop.run_until_complete(asyncio.sleep(0))
+     * loop.call_soon_threadsafe(p, 'f'); loop.call_soon(p, 'g')
+     * loop.run_until_complete(asyncio.sleep(0))
+     * </pre>
+     */
+    @Test
+    void callSoonThreadsafeBeforeTheLoopRunsKeepsCallSoonsOrder() {
+        List<String> trace = new ArrayList<>();
+        loop.callSoon(() -> trace.add("a"));
+        loop.callSoonThreadsafe(() -> trace.add("b"));
+        loop.callSoon(() -> trace.add("c"));
+        Future<Integer> f = loop.createFuture();
+        f.addDoneCallback(x -> trace.add("done"));
+        loop.callSoonThreadsafe(() -> trace.add("d"));
+        f.setResult(1);
+        loop.callSoonThreadsafe(() -> trace.add("e"));
+        loop.runUntilComplete(Asyncio.sleep(0));
+        loop.callSoonThreadsafe(() -> trace.add("f"));
+        loop.callSoon(() -> trace.add("g"));
+        loop.runUntilComplete(Asyncio.sleep(0));
+        assertEquals(List.of("a", "b", "c", "d", "done", "e", "f", "g"), trace);
+    }
+
     @Test
     void debugModeRefusesNonThreadsafeCallsFromAnotherThreadAndTheLoopSurvives() {
         loop.setDebug(true);
