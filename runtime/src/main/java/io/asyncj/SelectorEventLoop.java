@@ -396,7 +396,11 @@ final class SelectorEventLoop implements EventLoop {
             Debug.debugLoops(-1);
         }
         closed = true;
-        ready.clear();
+        for (Object o; (o = ready.poll()) != null; ) {
+            if (o instanceof OwnsChannel owner) {
+                Server.closeQuietly(owner.channel()); // no one else holds it: CPython's GC closes it
+            }
+        }
         timers.clear();
         inbox.clear();
         ThreadPoolExecutor ex = defaultExecutor;
@@ -698,6 +702,14 @@ final class SelectorEventLoop implements EventLoop {
         } catch (IOException e) {
             // Closing fails only in ways nobody can act on.
         }
+    }
+
+    /**
+     * A ready-queue entry that alone holds a channel (an accepted connection whose setup has not
+     * run): if the loop closes before the entry runs, the loop closes the channel.
+     */
+    interface OwnsChannel {
+        SelectableChannel channel();
     }
 
     /** Queues the callbacks of a key the selector found ready (called from inside the select). */

@@ -142,13 +142,21 @@ public final class Server {
      */
     private void accepted(SocketChannel c) {
         Task.skipName();
-        loop.enqueue((Runnable) () -> {
+        loop.enqueue(new Setup(c, () -> {
             StreamReader reader = new StreamReader(limit);
             StreamProtocol protocol = new StreamProtocol(loop, reader);
             SocketTransport transport = new SocketTransport(loop, c, protocol, this);
             StreamWriter writer = new StreamWriter(transport, protocol, reader);
-            loop.enqueue((Runnable) () -> connectionMade(reader, writer, transport));
-        });
+            loop.enqueue(new Setup(c, () -> connectionMade(reader, writer, transport)));
+        }));
+    }
+
+    /** A step of an accepted connection's setup: the loop closes the socket if it closes first. */
+    private record Setup(SocketChannel channel, Runnable step) implements Runnable, SelectorEventLoop.OwnsChannel {
+        @Override
+        public void run() {
+            step.run();
+        }
     }
 
     private void connectionMade(StreamReader reader, StreamWriter writer, SocketTransport transport) {

@@ -206,6 +206,34 @@ class StreamsTest {
         assertEquals(List.of("echoed 50"), trace);
     }
 
+    /**
+     * A connection accepted in the loop's last iteration, whose setup never ran, is closed with the
+     * loop (CPython's socket object dies with the dropped callback): the client sees the end of the
+     * connection instead of a socket open forever.
+     */
+    @Test
+    void aConnectionAcceptedJustBeforeTheLoopClosesIsClosedWithIt() throws Exception {
+        SelectorEventLoop loop = new SelectorEventLoop();
+        List<String> handled = new ArrayList<>();
+        Server server = loop.runUntilComplete(Asyncio.startServer((r, w) -> {
+            handled.add("handler");
+            return null;
+        }, HOST, 0));
+        try (java.net.Socket client = new java.net.Socket(HOST, server.getPort())) {
+            client.setSoTimeout(5000);
+            loop.runOnce(); // the listening socket is readable: accept() runs, the setup is queued
+            loop.close();
+            assertEquals(List.of(), handled, "the setup must not have run");
+            int got;
+            try {
+                got = client.getInputStream().read();
+            } catch (java.net.SocketException reset) {
+                got = -1;
+            }
+            assertEquals(-1, got);
+        }
+    }
+
     @Test
     void manyConcurrentConnections() {
         Object got = runReal(() -> Script.start(() -> Asyncio.startServer(ECHO, HOST, 0)).then(v -> {
