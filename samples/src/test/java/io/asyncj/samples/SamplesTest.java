@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SamplesTest {
 
     static Stream<String> samples() {
-        return Stream.of("HelloWorld", "Tasks", "Cancellation", "Timeouts", "Threads", "ProducerConsumer", "Structured", "EchoServer", "Subprocesses");
+        return Stream.of("HelloWorld", "Tasks", "Cancellation", "Timeouts", "Threads", "ProducerConsumer", "Structured", "EchoServer", "Subprocesses",
+                "Synchronization", "Combinators", "EventLoopBasics");
     }
 
     @ParameterizedTest
