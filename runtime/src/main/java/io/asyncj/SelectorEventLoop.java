@@ -65,6 +65,11 @@ final class SelectorEventLoop implements EventLoop {
     private final AtomicBoolean wakeupArmed = new AtomicBoolean();
 
     private volatile Thread thread;
+    /**
+     * {@code thread != null}, as a plain field for the loop thread's hot paths (enqueue), which need
+     * not pay for a volatile read; other threads read {@link #thread}.
+     */
+    private boolean running;
     private volatile boolean closed;
     private boolean stopping;
     private boolean debug;
@@ -120,7 +125,7 @@ final class SelectorEventLoop implements EventLoop {
      * thread keep the order they were scheduled in, as in asyncio's one deque.
      */
     private void addReady(Object o) {
-        if (thread == null) {
+        if (!running) {
             synchronized (inbox) {
                 ready.add(o);
             }
@@ -152,7 +157,7 @@ final class SelectorEventLoop implements EventLoop {
         if (debug) {
             checkThread();
         }
-        if (thread == null) {
+        if (!running) {
             synchronized (inbox) {
                 ready.add(DONE_CALLBACK);
                 ready.add(future);
@@ -265,6 +270,7 @@ final class SelectorEventLoop implements EventLoop {
         synchronized (inbox) { // after this, other threads' callbacks go to the inbox (see addReady)
             checkNotRunning();
             thread = Thread.currentThread();
+            running = true;
         }
         RUNNING.set(this);
         try {
@@ -276,6 +282,7 @@ final class SelectorEventLoop implements EventLoop {
             }
         } finally {
             stopping = false;
+            running = false;
             thread = null;
             RUNNING.remove();
         }
