@@ -731,7 +731,8 @@ public final class Lowerer {
         Text value = init == null ? null : expr(init);
         touch(sym); // in the state that assigns it, after its initializer's awaits
         touchLocalClass(sym.asType());
-        if (value != null && init instanceof NewArrayTree na && na.getType() == null && na.getDimensions().isEmpty()) {
+        if (value != null && init instanceof NewArrayTree na && na.getType() == null && na.getDimensions().isEmpty()
+                && !awaits.containsAwait(init)) { // (with an await, NEW_ARRAY below adds the `new T[]`)
             // `int[] a = {1, 2}` becomes an assignment, where a bare initializer is not allowed
             value = glue("new " + typed.print(sym.asType()) + " ").append(value);
         }
@@ -1501,7 +1502,13 @@ public final class Lowerer {
                 if (n.getInitializers() != null) {
                     kids.addAll(n.getInitializers());
                 }
-                return generic(e, kids);
+                Text out = generic(e, kids);
+                if (n.getType() == null && n.getDimensions().isEmpty()) {
+                    // a bare `{a, b}` (a declaration's or a nested initializer) may be spilled into a
+                    // temp or assigned to a hoisted field, where only `new T[] {a, b}` is allowed
+                    out = glue("new " + typed.print(typed.type(e)) + " ").append(out);
+                }
+                return out;
             }
             case ARRAY_ACCESS -> {
                 ArrayAccessTree a = (ArrayAccessTree) e;
@@ -1587,6 +1594,10 @@ public final class Lowerer {
             } else {
                 p = expr(ke);
                 if (i < last && needsSpill(ke, kids.subList(i + 1, last + 1))) {
+                    if (ke instanceof NewArrayTree na && na.getType() == null && na.getDimensions().isEmpty()
+                            && !awaits.containsAwait(ke)) {
+                        p = glue("new " + typed.print(typed.type(ke)) + " ").append(p); // `{}` alone is no expression
+                    }
                     String t = temp(typed.type(ke), "t");
                     emit(glue(t + " = ").append(p).append(glue(";\n")));
                     p = glue(t);
