@@ -177,6 +177,20 @@ public final class TypedBody {
         }
     }
 
+    /**
+     * The element type an enhanced {@code for} over an {@code Iterable} of type {@code type} gets
+     * from its iterator, printed (as a type argument's upper bound); {@code java.lang.Object} when raw.
+     */
+    public String printIterableElement(TypeMirror type) {
+        Type t = (Type) type;
+        Type it = t == null ? null : types.asSuper(types.skipTypeVars(t, false), syms.iterableType.tsym);
+        if (it == null || it.getTypeArguments().isEmpty()) {
+            return "java.lang.Object";
+        }
+        Type e = types.wildUpperBound(it.getTypeArguments().head);
+        return print(e, false);
+    }
+
     /** Whether {@code type} is a primitive (kept unboxed in a field). */
     public boolean isPrimitive(TypeMirror type) {
         return type != null && ((Type) type).isPrimitive();

@@ -882,9 +882,10 @@ public final class Lowerer {
             index = temp("int", "index");
             emit(glue(holder + " = ").append(source).append(glue(";\n" + index + " = 0;\n")));
         } else {
-            String elem = typed.printBoxed(sym.asType());
+            // the iterator's own element type: `for (long x : List<Integer>)` unboxes, then widens
+            String elem = typed.printIterableElement(exprType);
             holder = temp("java.util.Iterator<? extends " + elem + ">", "iterator");
-            emit(glue(holder + " = ").append(source).append(glue(".iterator();\n")));
+            emit(glue(holder + " = (").append(source).append(glue(").iterator();\n")));
         }
         Block head = newBlock();
         Block update = newBlock();
@@ -1423,6 +1424,7 @@ public final class Lowerer {
                 if (!awaits.containsAwait(b.getRightOperand())) {
                     return generic(e, List.of(b.getLeftOperand(), b.getRightOperand()));
                 }
+                hoistBindings(b.getLeftOperand()); // in scope in the right operand, a statement of its own
                 Text l = expr(b.getLeftOperand());
                 String t = temp("boolean", "cond");
                 emit(glue(t + " = ").append(l).append(glue(";\n")));
@@ -1440,6 +1442,7 @@ public final class Lowerer {
                 if (!awaits.containsAwait(c.getTrueExpression()) && !awaits.containsAwait(c.getFalseExpression())) {
                     return generic(e, List.of(c.getCondition(), c.getTrueExpression(), c.getFalseExpression()));
                 }
+                hoistBindings(c.getCondition()); // in scope in an arm, a statement of its own
                 Text ct = expr(c.getCondition());
                 String t = temp(typed.type(e), "cond");
                 Block els = newBlock();
@@ -1552,6 +1555,33 @@ public final class Lowerer {
                         + ") is not supported yet; assign the awaited value to a local variable first");
             }
         }
+    }
+
+    /**
+     * Hoists the pattern bindings {@code t} declares: a condition that is split from the operand
+     * or arm it guards (into statements of their own) no longer scopes its bindings over them.
+     */
+    private void hoistBindings(Tree t) {
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitBindingPattern(BindingPatternTree node, Void p) {
+                Element el = typed.element(node.getVariable());
+                if (el != null && candidates.contains(el)) {
+                    forceHoist.add(el);
+                }
+                return super.visitBindingPattern(node, p);
+            }
+
+            @Override
+            public Void visitLambdaExpression(LambdaExpressionTree node, Void p) {
+                return null;
+            }
+
+            @Override
+            public Void visitClass(ClassTree node, Void p) {
+                return null;
+            }
+        }.scan(t, null);
     }
 
     /** The parts of an assignment target evaluated before the right-hand side, as trees. */
