@@ -1657,6 +1657,9 @@ public final class Lowerer {
         if (e instanceof IdentifierTree id && id.getName().contentEquals("super")) {
             return false;
         }
+        if (e instanceof MemberSelectTree ms && ms.getIdentifier().contentEquals("super")) {
+            return false; // `Outer.super.m(..)` or `Iface.super.m(..)`: a qualifier, never a value to spill
+        }
         if (e instanceof IdentifierTree || e instanceof MemberSelectTree) {
             Element el = typed.element(e);
             if (el instanceof TypeElement || (el != null && el.getKind() == ElementKind.PACKAGE)) {
