@@ -363,10 +363,25 @@ public final class Lowerer {
                 byName.computeIfAbsent(p.getName().toString(), k -> new java.util.LinkedHashSet<>()).add(e);
             }
         }
+        for (VariableTree p : method.getParameters()) {
+            if (p.getName().toString().indexOf('$') >= 0) {
+                // parameters keep their names (the state machine captures them): one with a '$' could
+                // be shadowed by, or shadow, a name the state machine declares
+                throw unsupported(p, "the parameter name '" + p.getName() + "' contains '$', which names"
+                        + " in the code asyncj generates for an @Async body use: rename the parameter");
+            }
+        }
+        int dollars = 0;
         for (Map.Entry<String, Set<Element>> group : byName.entrySet()) {
             int i = 0;
             for (Element e : group.getValue()) {
                 if (LOCAL_KINDS.contains(e.getKind()) && e.getKind() != ElementKind.PARAMETER) {
+                    if (group.getKey().indexOf('$') >= 0) {
+                        // `$t0`, `x$1`, ... could be a temporary's or a renamed local's name: every
+                        // user name with a '$' becomes `$u<n>`, a form nothing else is given
+                        names.put(e, "$u" + (dollars++));
+                        continue;
+                    }
                     boolean unique = group.getValue().size() == 1 && !coroutineMemberNames.contains(group.getKey());
                     names.put(e, unique ? group.getKey() : group.getKey() + "$" + (++i));
                 }
