@@ -191,6 +191,68 @@ public final class TypedBody {
         return print(e, false);
     }
 
+    /**
+     * For a local of an intersection type (a {@code var} of a conditional's lub, say), which a
+     * field holds as the type {@link #print} projects it to: the printed component of the
+     * intersection to cast a read to so that {@code member} is in reach again; {@code null} when the
+     * type is no intersection or the projection has the member already.
+     */
+    public String intersectionCastFor(TypeMirror type, Element member) {
+        if (member == null || !(member.getEnclosingElement() instanceof Symbol.ClassSymbol owner)) {
+            return null;
+        }
+        return intersectionCastTo(type, owner);
+    }
+
+    /**
+     * For a local of an intersection type whose components are all non-generic: the printed
+     * intersection ({@code Base & Closer}), which a read of the field that holds it is cast back
+     * to; {@code null} otherwise (a generic component's cast would be unchecked).
+     */
+    public String intersectionCast(TypeMirror type) {
+        Type t = (Type) type;
+        if (t == null || !t.isCompound()) {
+            return null;
+        }
+        java.util.List<Type> bounds = types.directSupertypes(t);
+        if (bounds.size() < 2) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Type b : bounds) {
+            if (b.isParameterized() || b.tsym == null || !b.getTypeArguments().isEmpty()) {
+                return null;
+            }
+            if (sb.length() > 0) {
+                sb.append(" & ");
+            }
+            sb.append(print(b, false));
+        }
+        return sb.toString();
+    }
+
+    /** {@link #intersectionCastFor} for the {@code close()} a try-with-resources calls. */
+    public String intersectionCastForClose(TypeMirror type) {
+        return intersectionCastTo(type, (Symbol.ClassSymbol) syms.autoCloseableType.tsym);
+    }
+
+    private String intersectionCastTo(TypeMirror type, Symbol.ClassSymbol owner) {
+        Type t = (Type) type;
+        if (t == null || !t.isCompound()) {
+            return null;
+        }
+        java.util.List<Type> bounds = types.directSupertypes(t);
+        if (bounds.isEmpty() || types.isSubtype(types.erasure(bounds.get(0)), types.erasure(owner.type))) {
+            return null;
+        }
+        for (Type b : bounds) {
+            if (types.isSubtype(types.erasure(b), types.erasure(owner.type))) {
+                return print(b, false);
+            }
+        }
+        return null;
+    }
+
     /** Whether {@code type} is a primitive (kept unboxed in a field). */
     public boolean isPrimitive(TypeMirror type) {
         return type != null && ((Type) type).isPrimitive();

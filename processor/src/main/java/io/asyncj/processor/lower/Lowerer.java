@@ -125,6 +125,15 @@ public final class Lowerer {
 
     /** Lowers the body. */
     public StateMachine lower() {
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitAssignment(AssignmentTree node, Void p) {
+                if (unparen(node.getVariable()) instanceof IdentifierTree id) {
+                    lvalueIds.add(id);
+                }
+                return super.visitAssignment(node, p);
+            }
+        }.scan(typed.body(), null);
         nameVariables();
         findReassignedParameters();
         hoisted = null;
@@ -287,6 +296,10 @@ public final class Lowerer {
     }
 
     private final Map<Element, Tree> bindingDecls = new HashMap<>();
+    /** Reads of hoisted intersection-typed locals whose member select needs another component's type. */
+    private final Map<Tree, String> memberCasts = new HashMap<>();
+    /** Identifiers assigned to (never cast). */
+    private final Set<Tree> lvalueIds = new HashSet<>();
     /** Simple names of the local classes made members of the state machine in this pass. */
     private Set<String> memberNames = new HashSet<>();
     /** Local classes of the body (declared at any depth outside lambdas), by symbol. */
@@ -1206,6 +1219,10 @@ public final class Lowerer {
                     stmtPos = resourcePos;
                     String ex = "$ex" + id;
                     String name = sym != null ? nameOf(sym) : holder;
+                    String closer = typed.intersectionCastForClose(sym != null ? sym.asType() : typed.type(r));
+                    if (closer != null) {
+                        name = "((" + closer + ") " + name + ")";
+                    }
                     Text close = glue("if (" + name + " != null) {\nif (" + ex + " != null) {\ntry {\n" + name
                             + ".close();\n} catch (java.lang.Throwable $suppressed" + id + ") {\n" + ex
                             + ".addSuppressed($suppressed" + id + ");\n}\n} else {\n" + name + ".close();\n}\n}\n");
@@ -1945,7 +1962,14 @@ public final class Lowerer {
                         }
                         n = snapshots.computeIfAbsent(el, k -> nameOf(k) + "$snapshot" + (snapshotCounter++));
                     }
-                    if (!n.equals(name)) {
+                    String cast = memberCasts.get(node);
+                    if (cast == null && isHoisted(el) && !lvalueIds.contains(node)) {
+                        cast = typed.intersectionCast(el.asType());
+                    }
+                    if (cast != null) {
+                        // a field holds the intersection as one of its types: the member's is cast back
+                        edits.add(new Edit(typed.start(node), typed.end(node), glue("((" + cast + ") " + n + ")")));
+                    } else if (!n.equals(name)) {
                         edits.add(new Edit(typed.start(node), typed.end(node), glue(n)));
                     }
                     return null;
@@ -2004,6 +2028,15 @@ public final class Lowerer {
 
             @Override
             public Void visitMemberSelect(MemberSelectTree node, Void p) {
+                if (unparen(node.getExpression()) instanceof IdentifierTree id) {
+                    Element local = typed.element(id);
+                    if (local != null && candidates.contains(local) && isHoisted(local)) {
+                        String cast = typed.intersectionCastFor(local.asType(), typed.element(node));
+                        if (cast != null) {
+                            memberCasts.put(id, cast);
+                        }
+                    }
+                }
                 if (classDepth == 0 && node.getIdentifier().contentEquals("super")
                         && typed.element(node.getExpression()) instanceof TypeElement t
                         && t.getKind() == ElementKind.INTERFACE) {
