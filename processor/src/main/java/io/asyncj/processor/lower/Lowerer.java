@@ -1488,7 +1488,7 @@ public final class Lowerer {
                 emit(glue(t + " = ").append(b).append(glue(";\n")));
                 jumpEnd(end);
                 place(end, null);
-                return glue(t);
+                return glue(castBack(typed.type(e), t));
             }
             case ASSIGNMENT -> {
                 AssignmentTree a = (AssignmentTree) e;
@@ -1616,6 +1616,12 @@ public final class Lowerer {
         }.scan(t, null);
     }
 
+    /** A read of temporary {@code t}: cast back to the intersection its value has, if that is one. */
+    private String castBack(TypeMirror type, String t) {
+        String cast = typed.intersectionCast(type);
+        return cast == null ? t : "((" + cast + ") " + t + ")";
+    }
+
     /** The parts of an assignment target evaluated before the right-hand side, as trees. */
     private List<Tree> lvalueParts(ExpressionTree target) {
         ExpressionTree t = unparen(target);
@@ -1662,7 +1668,12 @@ public final class Lowerer {
                     }
                     String t = temp(typed.type(ke), "t");
                     emit(glue(t + " = ").append(p).append(glue(";\n")));
-                    p = glue(t);
+                    // an intersection-typed value is held as one of its types: cast back where read
+                    String cast = typed.intersectionCast(typed.type(ke));
+                    if (cast == null) {
+                        cast = typed.intersectionCastFor(typed.type(ke), typed.element(e));
+                    }
+                    p = glue(cast == null ? t : "((" + cast + ") " + t + ")");
                 }
             }
             parts.add(p);
@@ -1909,7 +1920,7 @@ public final class Lowerer {
         }
         jumpables.pop();
         place(exit, null);
-        return glue(result);
+        return glue(castBack(typed.type(s), result));
     }
 
     // ------------------------------------------------------------------------------------------
