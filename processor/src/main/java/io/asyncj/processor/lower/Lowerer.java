@@ -872,7 +872,16 @@ public final class Lowerer {
 
     private void forLoop(ForLoopTree s, String label) {
         for (StatementTree init : s.getInitializer()) {
-            stmt(init);
+            if (init instanceof ExpressionStatementTree es) {
+                // `for (i = 0, j = f(); ...)`: its parts are no statements of their own (no `;`)
+                int saved = stmtPos;
+                stmtPos = typed.start(es);
+                emit(expr(es.getExpression()));
+                emit(";\n");
+                stmtPos = saved;
+            } else {
+                stmt(init);
+            }
         }
         Block head = newBlock();
         Block update = newBlock();
