@@ -1582,7 +1582,11 @@ public final class Lowerer {
             case SWITCH_EXPRESSION -> {
                 return switchExpr((SwitchExpressionTree) e);
             }
-            case LAMBDA_EXPRESSION, MEMBER_REFERENCE -> throw new LoweringException(e, "AsyncAwaitInLambda",
+            case MEMBER_REFERENCE -> {
+                // `await(x)::m`: the receiver is evaluated (and null-checked) where the reference is made
+                return generic(e, List.of(((MemberReferenceTree) e).getQualifierExpression()));
+            }
+            case LAMBDA_EXPRESSION -> throw new LoweringException(e, "AsyncAwaitInLambda",
                     "await inside a lambda cannot suspend the @Async method; make the lambda's work an @Async"
                             + " method and await it, or await before creating the lambda");
             default -> {
