@@ -139,8 +139,9 @@ public final class Lowerer {
         hoisted = null;
         pass();
         Set<Element> keep = new HashSet<>(forceHoist);
+        keep.removeIf(this::isConstant);
         for (Map.Entry<Element, Set<Block>> e : touches.entrySet()) {
-            if (e.getValue().size() > 1) {
+            if (e.getValue().size() > 1 && !isConstant(e.getKey())) {
                 if (localClasses.containsKey(e.getKey())) {
                     throw localClassAcrossAwait(e.getKey());
                 }
@@ -447,7 +448,17 @@ public final class Lowerer {
     }
 
     private boolean isHoisted(Element local) {
-        return candidates.contains(local) && (hoisted == null || hoisted.contains(local));
+        return candidates.contains(local) && !isConstant(local) && (hoisted == null || hoisted.contains(local));
+    }
+
+    /**
+     * A constant variable ({@code final int K = 3;}): it must stay one (switch labels, implicit
+     * narrowing, interned concatenations), so it is a final member of the state machine with its
+     * constant initializer, never a hoisted field.
+     */
+    private boolean isConstant(Element local) {
+        return local instanceof VariableElement v && v.getKind() == ElementKind.LOCAL_VARIABLE
+                && v.getModifiers().contains(Modifier.FINAL) && v.getConstantValue() != null;
     }
 
     // ------------------------------------------------------------------------------------------
@@ -755,6 +766,11 @@ public final class Lowerer {
     private void localDecl(VariableTree v) {
         Element sym = typed.element(v);
         candidates.add(sym);
+        if (isConstant(sym) && v.getInitializer() != null && !awaits.containsAwait(v.getInitializer())) {
+            memberTypes.add(glue("final " + typed.print(sym.asType()) + " " + nameOf(sym) + " = ")
+                    .append(verbatim(v.getInitializer())).append(glue(";")));
+            return;
+        }
         ExpressionTree init = v.getInitializer();
         Text value = init == null ? null : expr(init);
         touch(sym); // in the state that assigns it, after its initializer's awaits
