@@ -115,6 +115,26 @@ public final class TypedBody {
         return print((Type) type, false);
     }
 
+    /** While set: names a type variable for an intersection met as a type argument, given its bounds. */
+    private java.util.function.Function<java.util.List<String>, String> intersectionArgument;
+
+    /**
+     * {@link #print} for the type of a field that holds a local: an intersection met as a type
+     * argument ({@code List<Base & Named>}, which no declaration can write) is named by
+     * {@code typeVariable}, given the intersection's printed bounds (a type variable of the state
+     * machine bounded by them), instead of being projected to its first bound.
+     */
+    public String printWithTypeVariables(TypeMirror type,
+            java.util.function.Function<java.util.List<String>, String> typeVariable) {
+        java.util.function.Function<java.util.List<String>, String> saved = intersectionArgument;
+        intersectionArgument = typeVariable;
+        try {
+            return print((Type) type, false);
+        } finally {
+            intersectionArgument = saved;
+        }
+    }
+
     private String print(Type t, boolean asArgument) {
         if (t == null) {
             return "java.lang.Object";
@@ -140,6 +160,19 @@ public final class TypedBody {
                 }
                 return t.tsym.name.toString();
             case CLASS: {
+                if (asArgument && t.isCompound() && !t.isUnion() && intersectionArgument != null) {
+                    java.util.function.Function<java.util.List<String>, String> sink = intersectionArgument;
+                    intersectionArgument = null; // bounds are printed as print prints them
+                    try {
+                        java.util.List<String> bounds = new java.util.ArrayList<>();
+                        for (Type b : types.directSupertypes(t)) {
+                            bounds.add(print(b, false));
+                        }
+                        return sink.apply(bounds);
+                    } finally {
+                        intersectionArgument = sink;
+                    }
+                }
                 if (t.isCompound() || t.isUnion()) {
                     Type lub = t.isUnion() ? ((Type.UnionClassType) t).getLub() : types.supertype(t);
                     if (t.isCompound()) {
@@ -182,13 +215,18 @@ public final class TypedBody {
      * from its iterator, printed (as a type argument's upper bound); {@code java.lang.Object} when raw.
      */
     public String printIterableElement(TypeMirror type) {
+        return printIterableElement(type, this::print);
+    }
+
+    /** {@link #printIterableElement} with the element type printed by {@code printer}. */
+    public String printIterableElement(TypeMirror type, java.util.function.Function<TypeMirror, String> printer) {
         Type t = (Type) type;
         Type it = t == null ? null : types.asSuper(types.skipTypeVars(t, false), syms.iterableType.tsym);
         if (it == null || it.getTypeArguments().isEmpty()) {
             return "java.lang.Object";
         }
         Type e = types.wildUpperBound(it.getTypeArguments().head);
-        return print(e, false);
+        return printer.apply(e);
     }
 
     /**

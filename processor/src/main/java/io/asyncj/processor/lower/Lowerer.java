@@ -161,6 +161,16 @@ public final class Lowerer {
         }
         hoisted = keep;
         checkAnonymousTypedLocals(keep);
+        for (Tree id : lvalueIds) {
+            Element el = typed.element(id);
+            if (el != null && keep.contains(el) && candidates.contains(el) && typedWithTypeVariable(el)
+                    && !typed.attributionErrors().isEmpty()) {
+                // (without errors, the value goes through $cast, which would hide one on this line)
+                throw unsupported(id, "'" + el.getSimpleName() + "' has a type no declaration can write (an"
+                        + " intersection as a type argument), lives across an await, and is assigned again:"
+                        + " declare it with an explicit type instead of var");
+            }
+        }
         pass();
         Map<String, Element> locals = new HashMap<>();
         Set<Element> references = new java.util.LinkedHashSet<>();
@@ -191,7 +201,8 @@ public final class Lowerer {
         }
         String className = method.getName() + "$Coroutine";
         return new StateMachine(className, valueType, root, fields, ctorParams, needsSneaky,
-                typed.start(typed.body()), typed.end(typed.body()), memberTypes, awaitsFuture, usesAnonymousThis);
+                typed.start(typed.body()), typed.end(typed.body()), memberTypes, awaitsFuture, usesAnonymousThis,
+                typeVariables);
     }
 
     private void touchLocalClass(TypeMirror t) {
@@ -447,6 +458,47 @@ public final class Lowerer {
         return n != null ? n : local.getSimpleName().toString();
     }
 
+    /** Type variables of the machine: name, then bounds (see {@link StateMachine}). */
+    private List<List<String>> typeVariables = new ArrayList<>();
+
+    /** The type of the field that holds hoisted {@code local}. */
+    private String fieldType(Element local) {
+        return printWithTypeVariables(local.asType());
+    }
+
+    private String printWithTypeVariables(TypeMirror type) {
+        return typed.printWithTypeVariables(type, bounds -> {
+            for (List<String> tv : typeVariables) {
+                if (tv.subList(1, tv.size()).equals(bounds)) {
+                    return tv.get(0);
+                }
+            }
+            List<String> tv = new ArrayList<>();
+            tv.add("$I" + typeVariables.size());
+            tv.addAll(bounds);
+            typeVariables.add(tv);
+            return tv.get(0);
+        });
+    }
+
+    /** Whether the field of hoisted {@code local} is typed with a type variable of the machine. */
+    private boolean typedWithTypeVariable(Element local) {
+        boolean[] found = {false};
+        typed.printWithTypeVariables(local.asType(), bounds -> {
+            found[0] = true;
+            return "$I";
+        });
+        return found[0];
+    }
+
+    /** {@code value} as written into hoisted {@code local}: through $cast when its field has a type variable. */
+    private Text written(Element local, Text value) {
+        if (!isHoisted(local) || !typedWithTypeVariable(local)) {
+            return value;
+        }
+        return glue("this.$cast(").append(value).append(glue(")"));
+    }
+
     private boolean isHoisted(Element local) {
         return candidates.contains(local) && !isConstant(local) && (hoisted == null || hoisted.contains(local));
     }
@@ -473,6 +525,8 @@ public final class Lowerer {
         allBlocks = new ArrayList<>();
         inlineHandlers = new HashMap<>();
         memberTypes = new ArrayList<>();
+        typeVariables = new ArrayList<>();
+        castTemps = new HashSet<>();
         memberNames = new HashSet<>();
         touches = new LinkedHashMap<>();
         candidates = new HashSet<>(bindingDecls.keySet());
@@ -507,7 +561,7 @@ public final class Lowerer {
             List<Field> locals = new ArrayList<>();
             for (Element e : candidates) {
                 if (hoisted.contains(e)) {
-                    locals.add(new Field(typed.print(e.asType()), nameOf(e), false, null));
+                    locals.add(new Field(fieldType(e), nameOf(e), false, null));
                 }
             }
             locals.sort(java.util.Comparator.comparing(Field::name));
@@ -635,8 +689,21 @@ public final class Lowerer {
             throw localClassAcrossAwait(local); // a field cannot be typed with a class local to a state
         }
         String name = "$" + prefix + nextTemp++;
-        fields.add(new Field(type == null ? "java.lang.Object" : typed.print(type), name, false, null));
+        String printed = type == null ? "java.lang.Object" : printWithTypeVariables(type);
+        if (type != null && !printed.equals(typed.print(type))) {
+            castTemps.add(name);
+        }
+        fields.add(new Field(printed, name, false, null));
         return name;
+    }
+
+    /** Temporaries whose field is typed with a type variable of the machine: written through $cast. */
+    private Set<String> castTemps = new HashSet<>();
+
+    /** {@code temp = value}, through $cast when the temporary's type has a type variable of the machine. */
+    private Text assign(String temp, Text value) {
+        Text out = glue(temp + " = ");
+        return castTemps.contains(temp) ? out.append(glue("this.$cast(")).append(value).append(glue(")")) : out.append(value);
     }
 
     private String temp(String type, String prefix) {
@@ -791,9 +858,10 @@ public final class Lowerer {
                 // the value goes through an annotated local of the same type on its way into the field
                 String through = nameOf(sym) + "$init";
                 emit(glue("{\n").append(annotations).append(glue(declaredType(v, sym) + " " + through + " = "))
-                        .append(value).append(glue(";\n" + nameOf(sym) + " = " + through + ";\n}\n")));
+                        .append(value).append(glue(";\n" + nameOf(sym) + " = ")).append(written(sym, glue(through)))
+                        .append(glue(";\n}\n")));
             } else if (value != null) {
-                emit(glue(nameOf(sym) + " = ").append(value).append(glue(";\n")));
+                emit(glue(nameOf(sym) + " = ").append(written(sym, value)).append(glue(";\n")));
             }
         } else {
             String type = declaredType(v, sym);
@@ -933,12 +1001,16 @@ public final class Lowerer {
         if (array) {
             holder = temp(exprType, "array");
             index = temp("int", "index");
-            emit(glue(holder + " = ").append(source).append(glue(";\n" + index + " = 0;\n")));
+            emit(assign(holder, source).append(glue(";\n" + index + " = 0;\n")));
         } else {
             // the iterator's own element type: `for (long x : List<Integer>)` unboxes, then widens
             String elem = typed.printIterableElement(exprType);
-            holder = temp("java.util.Iterator<? extends " + elem + ">", "iterator");
-            emit(glue(holder + " = (").append(source).append(glue(").iterator();\n")));
+            String elemTv = typed.printIterableElement(exprType, this::printWithTypeVariables);
+            holder = temp("java.util.Iterator<? extends " + elemTv + ">", "iterator");
+            if (!elemTv.equals(elem)) {
+                castTemps.add(holder);
+            }
+            emit(assign(holder, glue("(").append(source).append(glue(").iterator()"))).append(glue(";\n")));
         }
         Block head = newBlock();
         Block update = newBlock();
@@ -950,7 +1022,7 @@ public final class Lowerer {
         touch(sym);
         String next = array ? holder + "[" + index + "]" : holder + ".next()";
         if (isHoisted(sym)) {
-            emit(nameOf(sym) + " = " + next + ";\n");
+            emit(glue(nameOf(sym) + " = ").append(written(sym, glue(next))).append(glue(";\n")));
         } else {
             emit(declaredType(v, sym) + " " + nameOf(sym) + " = " + next + ";\n");
         }
@@ -1134,7 +1206,7 @@ public final class Lowerer {
                 stmtPos = typed.start(e);
                 Text v = expr(e);
                 if (resultTemp != null) {
-                    emit(glue(resultTemp + " = ").append(v).append(glue(";\n")));
+                    emit(assign(resultTemp, v).append(glue(";\n")));
                 } else {
                     emit(v);
                     emit(";\n");
@@ -1162,7 +1234,7 @@ public final class Lowerer {
             throw unsupported(s, "yield outside a switch expression");
         }
         Text v = expr(s.getValue());
-        emit(glue(target.yieldTemp + " = ").append(v).append(glue(";\n")));
+        emit(assign(target.yieldTemp, v).append(glue(";\n")));
         jumpEnd(target.breakTo);
     }
 
@@ -1235,7 +1307,7 @@ public final class Lowerer {
             Text value = expr((ExpressionTree) r);
             sym = null;
             holder = temp(typed.type(r), "resource");
-            emit(glue(holder + " = ").append(value).append(glue(";\n")));
+            emit(assign(holder, value).append(glue(";\n")));
         }
         int resourcePos = stmtPos;
         stmtPos = saved;
@@ -1506,17 +1578,23 @@ public final class Lowerer {
                 Block end = newBlock();
                 emit(glue("if (!(").append(ct).append(glue(")) {\n")).append(jump(els)).append(glue("}\n")));
                 Text a = expr(c.getTrueExpression());
-                emit(glue(t + " = ").append(a).append(glue(";\n")));
+                emit(assign(t, a).append(glue(";\n")));
                 jumpEnd(end);
                 place(els, null);
                 Text b = expr(c.getFalseExpression());
-                emit(glue(t + " = ").append(b).append(glue(";\n")));
+                emit(assign(t, b).append(glue(";\n")));
                 jumpEnd(end);
                 place(end, null);
                 return glue(castBack(typed.type(e), t));
             }
             case ASSIGNMENT -> {
                 AssignmentTree a = (AssignmentTree) e;
+                if (unparen(a.getVariable()) instanceof IdentifierTree id && typed.element(id) != null
+                        && candidates.contains(typed.element(id)) && isHoisted(typed.element(id))
+                        && typedWithTypeVariable(typed.element(id))) {
+                    Text lhs = verbatim(id);
+                    return new Text().append(lhs).append(glue(" = ")).append(written(typed.element(id), expr(a.getExpression())));
+                }
                 List<Tree> kids = new ArrayList<>(lvalueParts(a.getVariable()));
                 kids.add(a.getExpression());
                 Tree lhs = unparen(a.getVariable());
@@ -1696,7 +1774,7 @@ public final class Lowerer {
                         p = glue("new " + typed.print(typed.type(ke)) + " ").append(p); // `{}` alone is no expression
                     }
                     String t = temp(typed.type(ke), "t");
-                    emit(glue(t + " = ").append(p).append(glue(";\n")));
+                    emit(assign(t, p).append(glue(";\n")));
                     // an intersection-typed value is held as one of its types: cast back where read
                     String cast = typed.intersectionCast(typed.type(ke));
                     if (cast == null) {
@@ -1818,13 +1896,13 @@ public final class Lowerer {
             Text o = verbatim(ms.getExpression());
             if (isValue(ms.getExpression()) && needsSpill(ms.getExpression(), List.of(e.getExpression()))) {
                 String t = temp(typed.type(ms.getExpression()), "t");
-                emit(glue(t + " = ").append(expr(ms.getExpression())).append(glue(";\n")));
+                emit(assign(t, expr(ms.getExpression())).append(glue(";\n")));
                 o = glue(t);
             }
             lv = new Text().append(o).append(glue("." + ms.getIdentifier()));
         } else if (target instanceof ArrayAccessTree aa) {
             String a = temp(typed.type(aa.getExpression()), "t");
-            emit(glue(a + " = ").append(expr(aa.getExpression())).append(glue(";\n")));
+            emit(assign(a, expr(aa.getExpression())).append(glue(";\n")));
             String i = temp("int", "t");
             emit(glue(i + " = ").append(expr(aa.getIndex())).append(glue(";\n")));
             lv = glue(a + "[" + i + "]");
@@ -1832,7 +1910,7 @@ public final class Lowerer {
             throw unsupported(e, "compound assignment to this target with an await on the right");
         }
         String old = temp(typed.type(target), "t");
-        emit(glue(old + " = ").append(lv).append(glue(";\n")));
+        emit(assign(old, lv).append(glue(";\n")));
         Text v = expr(e.getExpression());
         // E1 op= E2 is E1 = (T) ((E1) op (E2)): the right-hand side keeps its own grouping, and the
         // cast is written only where it converts (a redundant one is an -Xlint:cast warning)
@@ -2025,6 +2103,23 @@ public final class Lowerer {
             }
 
             @Override
+            public Void visitAssignment(AssignmentTree node, Void p) {
+                if (classDepth == 0 && lambdaDepth == 0 && unparen(node.getVariable()) instanceof IdentifierTree id) {
+                    Element el = typed.element(id);
+                    if (el != null && candidates.contains(el) && isHoisted(el) && typedWithTypeVariable(el)) {
+                        // its field has a type variable of the machine: the value goes in through $cast
+                        int at = typed.start(node.getExpression());
+                        edits.add(new Edit(at, at, glue("this.$cast(")));
+                        super.visitAssignment(node, p);
+                        int end = typed.end(node.getExpression());
+                        edits.add(new Edit(end, end, glue(")")));
+                        return null;
+                    }
+                }
+                return super.visitAssignment(node, p);
+            }
+
+            @Override
             public Void visitThrow(ThrowTree node, Void p) {
                 Text precise = classDepth == 0 && lambdaDepth == 0 ? preciseRethrow(node) : null;
                 if (precise == null) {
@@ -2184,8 +2279,8 @@ public final class Lowerer {
                     }
                     if (target != null) {
                         Text v = verbatim(node.getValue());
-                        edits.add(new Edit(typed.start(node), typed.end(node), glue("{\n" + target.yieldTemp + " = ")
-                                .append(v).append(glue(";\n")).append(jump(target.breakTo)).append(glue("}"))));
+                        edits.add(new Edit(typed.start(node), typed.end(node), glue("{\n")
+                                .append(assign(target.yieldTemp, v)).append(glue(";\n")).append(jump(target.breakTo)).append(glue("}"))));
                         return null;
                     }
                 }
