@@ -292,6 +292,9 @@ public final class Lowerer {
         StringBuilder save = new StringBuilder();
         for (Field f : fields) {
             Element e = locals.get(f.name());
+            if (e == null && tempNames.contains(f.name()) && !b.liveTemps.contains(f.name())) {
+                continue; // a temporary of a statement that is over, or not begun, at this await
+            }
             if (e == null || park.save().contains(e)) {
                 save.append("this.").append(f.name()).append(" = ").append(f.name()).append(";\n");
             } else if (park.clear().contains(e)) {
@@ -527,6 +530,8 @@ public final class Lowerer {
         memberTypes = new ArrayList<>();
         typeVariables = new ArrayList<>();
         castTemps = new HashSet<>();
+        tempNames = new HashSet<>();
+        liveTemps = new HashSet<>();
         memberNames = new HashSet<>();
         touches = new LinkedHashMap<>();
         candidates = new HashSet<>(bindingDecls.keySet());
@@ -588,6 +593,7 @@ public final class Lowerer {
             emit(glue("if ($await(").append(awaitable).append(glue(", " + k.id + ")) ")));
         }
         cur.awaitAt = cur.code.length();
+        cur.liveTemps = new HashSet<>(liveTemps);
         cur.awaitTarget = k;
         cur.awaitPos = stmtPos;
         emit("return;\n");
@@ -689,6 +695,8 @@ public final class Lowerer {
             throw localClassAcrossAwait(local); // a field cannot be typed with a class local to a state
         }
         String name = "$" + prefix + nextTemp++;
+        tempNames.add(name);
+        liveTemps.add(name);
         String printed = type == null ? "java.lang.Object" : printWithTypeVariables(type);
         if (type != null && !printed.equals(typed.print(type))) {
             castTemps.add(name);
@@ -696,6 +704,10 @@ public final class Lowerer {
         fields.add(new Field(printed, name, false, null));
         return name;
     }
+
+    /** Every temporary of this pass, and those the statements being lowered have made (see {@link #stmt}). */
+    private Set<String> tempNames = new HashSet<>();
+    private Set<String> liveTemps = new HashSet<>();
 
     /** Temporaries whose field is typed with a type variable of the machine: written through $cast. */
     private Set<String> castTemps = new HashSet<>();
@@ -708,6 +720,8 @@ public final class Lowerer {
 
     private String temp(String type, String prefix) {
         String name = "$" + prefix + nextTemp++;
+        tempNames.add(name);
+        liveTemps.add(name);
         fields.add(new Field(type, name, false, null));
         return name;
     }
@@ -743,6 +757,9 @@ public final class Lowerer {
             }
         } finally {
             stmtPos = savedPos;
+            for (Field f : fields.subList(tempsBefore, fields.size())) {
+                liveTemps.remove(f.name()); // no await after this statement reads them
+            }
         }
     }
 
