@@ -2411,8 +2411,8 @@ public final class Lowerer {
                 if (found[0] != null || el == null || declaredInside.contains(el)) {
                     return null;
                 }
-                if (LOCAL_KINDS.contains(el.getKind()) && el.getKind() != ElementKind.PARAMETER) {
-                    found[0] = el;
+                if (LOCAL_KINDS.contains(el.getKind()) && el.getKind() != ElementKind.PARAMETER && !isConstant(el)) {
+                    found[0] = el; // (a constant variable is no capture: it is a member of the machine)
                 } else if (el.getKind() == ElementKind.PARAMETER && fieldParams.contains(el)) {
                     found[0] = el;
                 } else if (bodyClasses.containsKey(el) && el != self) {
