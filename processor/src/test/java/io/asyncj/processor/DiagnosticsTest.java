@@ -146,6 +146,16 @@ class DiagnosticsTest {
     }
 
     @Test
+    void parameterNamedWithADollarIsRefusedOnItsLine() {
+        assertError("""
+                @Async static Coroutine<Integer> f(int $t0) {
+                    int x = $t0 + await(sleep(0, 1));
+                    return completed(x);
+                }
+                """, 5, "parameter name '$t0' contains '$'");
+    }
+
+    @Test
     void droppedCoroutineIsAWarning() {
         JavaFileObject file = source("""
                 @Async static Coroutine<Void> g() { return completed(); }

@@ -37,6 +37,22 @@ public final class Emitter {
         TypeSpec.Builder cls = TypeSpec.classBuilder(machine.className())
                 .addModifiers(Modifier.FINAL)
                 .superclass(ParameterizedTypeName.get(ClassName.get("io.asyncj", "Coroutine"), raw(machine.valueType())));
+        for (List<String> tv : machine.typeVariables()) {
+            TypeName[] bounds = tv.subList(1, tv.size()).stream().map(Emitter::raw).toArray(TypeName[]::new);
+            cls.addTypeVariable(TypeVariableName.get(tv.get(0), bounds));
+        }
+        if (!machine.typeVariables().isEmpty()) {
+            // a value written into a field typed with those type variables (of the type javac gave it)
+            cls.addMethod(MethodSpec.methodBuilder("$cast")
+                    .addModifiers(Modifier.PRIVATE)
+                    .addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
+                            .addMember("value", "$S", "unchecked").build())
+                    .addTypeVariable(TypeVariableName.get("X"))
+                    .returns(TypeVariableName.get("X"))
+                    .addParameter(Object.class, "value")
+                    .addStatement("return (X) value")
+                    .build());
+        }
         for (Field f : machine.fields()) {
             FieldSpec.Builder field = FieldSpec.builder(raw(f.type()), f.name(), Modifier.PRIVATE);
             cls.addField(field.build());
@@ -90,7 +106,7 @@ public final class Emitter {
             classText = classText.substring(0, close) + members + classText.substring(close);
         }
         out.append(indent(classText));
-        out.append("  return new ").append(machine.className()).append('(')
+        out.append("  return new ").append(machine.className()).append(machine.typeVariables().isEmpty() ? "(" : "<>(")
                 .append(String.join(", ", machine.constructorParameters())).append(");\n");
         out.append("}\n");
         return out.toString();

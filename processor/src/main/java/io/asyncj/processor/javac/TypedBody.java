@@ -115,6 +115,26 @@ public final class TypedBody {
         return print((Type) type, false);
     }
 
+    /** While set: names a type variable for an intersection met as a type argument, given its bounds. */
+    private java.util.function.Function<java.util.List<String>, String> intersectionArgument;
+
+    /**
+     * {@link #print} for the type of a field that holds a local: an intersection met as a type
+     * argument ({@code List<Base & Named>}, which no declaration can write) is named by
+     * {@code typeVariable}, given the intersection's printed bounds (a type variable of the state
+     * machine bounded by them), instead of being projected to its first bound.
+     */
+    public String printWithTypeVariables(TypeMirror type,
+            java.util.function.Function<java.util.List<String>, String> typeVariable) {
+        java.util.function.Function<java.util.List<String>, String> saved = intersectionArgument;
+        intersectionArgument = typeVariable;
+        try {
+            return print((Type) type, false);
+        } finally {
+            intersectionArgument = saved;
+        }
+    }
+
     private String print(Type t, boolean asArgument) {
         if (t == null) {
             return "java.lang.Object";
@@ -140,6 +160,19 @@ public final class TypedBody {
                 }
                 return t.tsym.name.toString();
             case CLASS: {
+                if (asArgument && t.isCompound() && !t.isUnion() && intersectionArgument != null) {
+                    java.util.function.Function<java.util.List<String>, String> sink = intersectionArgument;
+                    intersectionArgument = null; // bounds are printed as print prints them
+                    try {
+                        java.util.List<String> bounds = new java.util.ArrayList<>();
+                        for (Type b : types.directSupertypes(t)) {
+                            bounds.add(print(b, false));
+                        }
+                        return sink.apply(bounds);
+                    } finally {
+                        intersectionArgument = sink;
+                    }
+                }
                 if (t.isCompound() || t.isUnion()) {
                     Type lub = t.isUnion() ? ((Type.UnionClassType) t).getLub() : types.supertype(t);
                     if (t.isCompound()) {
@@ -175,6 +208,87 @@ public final class TypedBody {
             default:
                 return t.toString();
         }
+    }
+
+    /**
+     * The element type an enhanced {@code for} over an {@code Iterable} of type {@code type} gets
+     * from its iterator, printed (as a type argument's upper bound); {@code java.lang.Object} when raw.
+     */
+    public String printIterableElement(TypeMirror type) {
+        return printIterableElement(type, this::print);
+    }
+
+    /** {@link #printIterableElement} with the element type printed by {@code printer}. */
+    public String printIterableElement(TypeMirror type, java.util.function.Function<TypeMirror, String> printer) {
+        Type t = (Type) type;
+        Type it = t == null ? null : types.asSuper(types.skipTypeVars(t, false), syms.iterableType.tsym);
+        if (it == null || it.getTypeArguments().isEmpty()) {
+            return "java.lang.Object";
+        }
+        Type e = types.wildUpperBound(it.getTypeArguments().head);
+        return printer.apply(e);
+    }
+
+    /**
+     * For a local of an intersection type (a {@code var} of a conditional's lub, say), which a
+     * field holds as the type {@link #print} projects it to: the printed component of the
+     * intersection to cast a read to so that {@code member} is in reach again; {@code null} when the
+     * type is no intersection or the projection has the member already.
+     */
+    public String intersectionCastFor(TypeMirror type, Element member) {
+        if (member == null || !(member.getEnclosingElement() instanceof Symbol.ClassSymbol owner)) {
+            return null;
+        }
+        return intersectionCastTo(type, owner);
+    }
+
+    /**
+     * For a local of an intersection type whose components are all non-generic: the printed
+     * intersection ({@code Base & Closer}), which a read of the field that holds it is cast back
+     * to; {@code null} otherwise (a generic component's cast would be unchecked).
+     */
+    public String intersectionCast(TypeMirror type) {
+        Type t = (Type) type;
+        if (t == null || !t.isCompound()) {
+            return null;
+        }
+        java.util.List<Type> bounds = types.directSupertypes(t);
+        if (bounds.size() < 2) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Type b : bounds) {
+            if (b.isParameterized() || b.tsym == null || !b.getTypeArguments().isEmpty()) {
+                return null;
+            }
+            if (sb.length() > 0) {
+                sb.append(" & ");
+            }
+            sb.append(print(b, false));
+        }
+        return sb.toString();
+    }
+
+    /** {@link #intersectionCastFor} for the {@code close()} a try-with-resources calls. */
+    public String intersectionCastForClose(TypeMirror type) {
+        return intersectionCastTo(type, (Symbol.ClassSymbol) syms.autoCloseableType.tsym);
+    }
+
+    private String intersectionCastTo(TypeMirror type, Symbol.ClassSymbol owner) {
+        Type t = (Type) type;
+        if (t == null || !t.isCompound()) {
+            return null;
+        }
+        java.util.List<Type> bounds = types.directSupertypes(t);
+        if (bounds.isEmpty() || types.isSubtype(types.erasure(bounds.get(0)), types.erasure(owner.type))) {
+            return null;
+        }
+        for (Type b : bounds) {
+            if (types.isSubtype(types.erasure(b), types.erasure(owner.type))) {
+                return print(b, false);
+            }
+        }
+        return null;
     }
 
     /** Whether {@code type} is a primitive (kept unboxed in a field). */

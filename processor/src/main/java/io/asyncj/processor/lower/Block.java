@@ -23,6 +23,8 @@ public final class Block {
     int awaitAt = -1;
     /** The state its closing {@code $await} resumes at. */
     Block awaitTarget;
+    /** The temporaries of the statements being lowered at its await: the only ones the await saves. */
+    Set<String> liveTemps = Set.of();
     int awaitEnd;
     int awaitPos;
     /** Local symbols this block reads or writes (decides which locals become fields). */

@@ -125,13 +125,23 @@ public final class Lowerer {
 
     /** Lowers the body. */
     public StateMachine lower() {
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitAssignment(AssignmentTree node, Void p) {
+                if (unparen(node.getVariable()) instanceof IdentifierTree id) {
+                    lvalueIds.add(id);
+                }
+                return super.visitAssignment(node, p);
+            }
+        }.scan(typed.body(), null);
         nameVariables();
         findReassignedParameters();
         hoisted = null;
         pass();
         Set<Element> keep = new HashSet<>(forceHoist);
+        keep.removeIf(this::isConstant);
         for (Map.Entry<Element, Set<Block>> e : touches.entrySet()) {
-            if (e.getValue().size() > 1) {
+            if (e.getValue().size() > 1 && !isConstant(e.getKey())) {
                 if (localClasses.containsKey(e.getKey())) {
                     throw localClassAcrossAwait(e.getKey());
                 }
@@ -151,6 +161,16 @@ public final class Lowerer {
         }
         hoisted = keep;
         checkAnonymousTypedLocals(keep);
+        for (Tree id : lvalueIds) {
+            Element el = typed.element(id);
+            if (el != null && keep.contains(el) && candidates.contains(el) && typedWithTypeVariable(el)
+                    && !typed.attributionErrors().isEmpty()) {
+                // (without errors, the value goes through $cast, which would hide one on this line)
+                throw unsupported(id, "'" + el.getSimpleName() + "' has a type no declaration can write (an"
+                        + " intersection as a type argument), lives across an await, and is assigned again:"
+                        + " declare it with an explicit type instead of var");
+            }
+        }
         pass();
         Map<String, Element> locals = new HashMap<>();
         Set<Element> references = new java.util.LinkedHashSet<>();
@@ -181,7 +201,8 @@ public final class Lowerer {
         }
         String className = method.getName() + "$Coroutine";
         return new StateMachine(className, valueType, root, fields, ctorParams, needsSneaky,
-                typed.start(typed.body()), typed.end(typed.body()), memberTypes, awaitsFuture, usesAnonymousThis);
+                typed.start(typed.body()), typed.end(typed.body()), memberTypes, awaitsFuture, usesAnonymousThis,
+                typeVariables);
     }
 
     private void touchLocalClass(TypeMirror t) {
@@ -271,6 +292,9 @@ public final class Lowerer {
         StringBuilder save = new StringBuilder();
         for (Field f : fields) {
             Element e = locals.get(f.name());
+            if (e == null && tempNames.contains(f.name()) && !b.liveTemps.contains(f.name())) {
+                continue; // a temporary of a statement that is over, or not begun, at this await
+            }
             if (e == null || park.save().contains(e)) {
                 save.append("this.").append(f.name()).append(" = ").append(f.name()).append(";\n");
             } else if (park.clear().contains(e)) {
@@ -287,6 +311,10 @@ public final class Lowerer {
     }
 
     private final Map<Element, Tree> bindingDecls = new HashMap<>();
+    /** Reads of hoisted intersection-typed locals whose member select needs another component's type. */
+    private final Map<Tree, String> memberCasts = new HashMap<>();
+    /** Identifiers assigned to (never cast). */
+    private final Set<Tree> lvalueIds = new HashSet<>();
     /** Simple names of the local classes made members of the state machine in this pass. */
     private Set<String> memberNames = new HashSet<>();
     /** Local classes of the body (declared at any depth outside lambdas), by symbol. */
@@ -363,10 +391,25 @@ public final class Lowerer {
                 byName.computeIfAbsent(p.getName().toString(), k -> new java.util.LinkedHashSet<>()).add(e);
             }
         }
+        for (VariableTree p : method.getParameters()) {
+            if (p.getName().toString().indexOf('$') >= 0) {
+                // parameters keep their names (the state machine captures them): one with a '$' could
+                // be shadowed by, or shadow, a name the state machine declares
+                throw unsupported(p, "the parameter name '" + p.getName() + "' contains '$', which names"
+                        + " in the code asyncj generates for an @Async body use: rename the parameter");
+            }
+        }
+        int dollars = 0;
         for (Map.Entry<String, Set<Element>> group : byName.entrySet()) {
             int i = 0;
             for (Element e : group.getValue()) {
                 if (LOCAL_KINDS.contains(e.getKind()) && e.getKind() != ElementKind.PARAMETER) {
+                    if (group.getKey().indexOf('$') >= 0) {
+                        // `$t0`, `x$1`, ... could be a temporary's or a renamed local's name: every
+                        // user name with a '$' becomes `$u<n>`, a form nothing else is given
+                        names.put(e, "$u" + (dollars++));
+                        continue;
+                    }
                     boolean unique = group.getValue().size() == 1 && !coroutineMemberNames.contains(group.getKey());
                     names.put(e, unique ? group.getKey() : group.getKey() + "$" + (++i));
                 }
@@ -418,8 +461,59 @@ public final class Lowerer {
         return n != null ? n : local.getSimpleName().toString();
     }
 
+    /** Type variables of the machine: name, then bounds (see {@link StateMachine}). */
+    private List<List<String>> typeVariables = new ArrayList<>();
+
+    /** The type of the field that holds hoisted {@code local}. */
+    private String fieldType(Element local) {
+        return printWithTypeVariables(local.asType());
+    }
+
+    private String printWithTypeVariables(TypeMirror type) {
+        return typed.printWithTypeVariables(type, bounds -> {
+            for (List<String> tv : typeVariables) {
+                if (tv.subList(1, tv.size()).equals(bounds)) {
+                    return tv.get(0);
+                }
+            }
+            List<String> tv = new ArrayList<>();
+            tv.add("$I" + typeVariables.size());
+            tv.addAll(bounds);
+            typeVariables.add(tv);
+            return tv.get(0);
+        });
+    }
+
+    /** Whether the field of hoisted {@code local} is typed with a type variable of the machine. */
+    private boolean typedWithTypeVariable(Element local) {
+        boolean[] found = {false};
+        typed.printWithTypeVariables(local.asType(), bounds -> {
+            found[0] = true;
+            return "$I";
+        });
+        return found[0];
+    }
+
+    /** {@code value} as written into hoisted {@code local}: through $cast when its field has a type variable. */
+    private Text written(Element local, Text value) {
+        if (!isHoisted(local) || !typedWithTypeVariable(local)) {
+            return value;
+        }
+        return glue("this.$cast(").append(value).append(glue(")"));
+    }
+
     private boolean isHoisted(Element local) {
-        return candidates.contains(local) && (hoisted == null || hoisted.contains(local));
+        return candidates.contains(local) && !isConstant(local) && (hoisted == null || hoisted.contains(local));
+    }
+
+    /**
+     * A constant variable ({@code final int K = 3;}): it must stay one (switch labels, implicit
+     * narrowing, interned concatenations), so it is a final member of the state machine with its
+     * constant initializer, never a hoisted field.
+     */
+    private boolean isConstant(Element local) {
+        return local instanceof VariableElement v && v.getKind() == ElementKind.LOCAL_VARIABLE
+                && v.getModifiers().contains(Modifier.FINAL) && v.getConstantValue() != null;
     }
 
     // ------------------------------------------------------------------------------------------
@@ -434,6 +528,10 @@ public final class Lowerer {
         allBlocks = new ArrayList<>();
         inlineHandlers = new HashMap<>();
         memberTypes = new ArrayList<>();
+        typeVariables = new ArrayList<>();
+        castTemps = new HashSet<>();
+        tempNames = new HashSet<>();
+        liveTemps = new HashSet<>();
         memberNames = new HashSet<>();
         touches = new LinkedHashMap<>();
         candidates = new HashSet<>(bindingDecls.keySet());
@@ -468,7 +566,7 @@ public final class Lowerer {
             List<Field> locals = new ArrayList<>();
             for (Element e : candidates) {
                 if (hoisted.contains(e)) {
-                    locals.add(new Field(typed.print(e.asType()), nameOf(e), false, null));
+                    locals.add(new Field(fieldType(e), nameOf(e), false, null));
                 }
             }
             locals.sort(java.util.Comparator.comparing(Field::name));
@@ -495,6 +593,7 @@ public final class Lowerer {
             emit(glue("if ($await(").append(awaitable).append(glue(", " + k.id + ")) ")));
         }
         cur.awaitAt = cur.code.length();
+        cur.liveTemps = new HashSet<>(liveTemps);
         cur.awaitTarget = k;
         cur.awaitPos = stmtPos;
         emit("return;\n");
@@ -596,12 +695,33 @@ public final class Lowerer {
             throw localClassAcrossAwait(local); // a field cannot be typed with a class local to a state
         }
         String name = "$" + prefix + nextTemp++;
-        fields.add(new Field(type == null ? "java.lang.Object" : typed.print(type), name, false, null));
+        tempNames.add(name);
+        liveTemps.add(name);
+        String printed = type == null ? "java.lang.Object" : printWithTypeVariables(type);
+        if (type != null && !printed.equals(typed.print(type))) {
+            castTemps.add(name);
+        }
+        fields.add(new Field(printed, name, false, null));
         return name;
+    }
+
+    /** Every temporary of this pass, and those the statements being lowered have made (see {@link #stmt}). */
+    private Set<String> tempNames = new HashSet<>();
+    private Set<String> liveTemps = new HashSet<>();
+
+    /** Temporaries whose field is typed with a type variable of the machine: written through $cast. */
+    private Set<String> castTemps = new HashSet<>();
+
+    /** {@code temp = value}, through $cast when the temporary's type has a type variable of the machine. */
+    private Text assign(String temp, Text value) {
+        Text out = glue(temp + " = ");
+        return castTemps.contains(temp) ? out.append(glue("this.$cast(")).append(value).append(glue(")")) : out.append(value);
     }
 
     private String temp(String type, String prefix) {
         String name = "$" + prefix + nextTemp++;
+        tempNames.add(name);
+        liveTemps.add(name);
         fields.add(new Field(type, name, false, null));
         return name;
     }
@@ -637,6 +757,9 @@ public final class Lowerer {
             }
         } finally {
             stmtPos = savedPos;
+            for (Field f : fields.subList(tempsBefore, fields.size())) {
+                liveTemps.remove(f.name()); // no await after this statement reads them
+            }
         }
     }
 
@@ -727,11 +850,17 @@ public final class Lowerer {
     private void localDecl(VariableTree v) {
         Element sym = typed.element(v);
         candidates.add(sym);
+        if (isConstant(sym) && v.getInitializer() != null && !awaits.containsAwait(v.getInitializer())) {
+            memberTypes.add(glue("final " + typed.print(sym.asType()) + " " + nameOf(sym) + " = ")
+                    .append(verbatim(v.getInitializer())).append(glue(";")));
+            return;
+        }
         ExpressionTree init = v.getInitializer();
         Text value = init == null ? null : expr(init);
         touch(sym); // in the state that assigns it, after its initializer's awaits
         touchLocalClass(sym.asType());
-        if (value != null && init instanceof NewArrayTree na && na.getType() == null && na.getDimensions().isEmpty()) {
+        if (value != null && init instanceof NewArrayTree na && na.getType() == null && na.getDimensions().isEmpty()
+                && !awaits.containsAwait(init)) { // (with an await, NEW_ARRAY below adds the `new T[]`)
             // `int[] a = {1, 2}` becomes an assignment, where a bare initializer is not allowed
             value = glue("new " + typed.print(sym.asType()) + " ").append(value);
         }
@@ -746,9 +875,10 @@ public final class Lowerer {
                 // the value goes through an annotated local of the same type on its way into the field
                 String through = nameOf(sym) + "$init";
                 emit(glue("{\n").append(annotations).append(glue(declaredType(v, sym) + " " + through + " = "))
-                        .append(value).append(glue(";\n" + nameOf(sym) + " = " + through + ";\n}\n")));
+                        .append(value).append(glue(";\n" + nameOf(sym) + " = ")).append(written(sym, glue(through)))
+                        .append(glue(";\n}\n")));
             } else if (value != null) {
-                emit(glue(nameOf(sym) + " = ").append(value).append(glue(";\n")));
+                emit(glue(nameOf(sym) + " = ").append(written(sym, value)).append(glue(";\n")));
             }
         } else {
             String type = declaredType(v, sym);
@@ -843,7 +973,16 @@ public final class Lowerer {
 
     private void forLoop(ForLoopTree s, String label) {
         for (StatementTree init : s.getInitializer()) {
-            stmt(init);
+            if (init instanceof ExpressionStatementTree es) {
+                // `for (i = 0, j = f(); ...)`: its parts are no statements of their own (no `;`)
+                int saved = stmtPos;
+                stmtPos = typed.start(es);
+                emit(expr(es.getExpression()));
+                emit(";\n");
+                stmtPos = saved;
+            } else {
+                stmt(init);
+            }
         }
         Block head = newBlock();
         Block update = newBlock();
@@ -879,11 +1018,16 @@ public final class Lowerer {
         if (array) {
             holder = temp(exprType, "array");
             index = temp("int", "index");
-            emit(glue(holder + " = ").append(source).append(glue(";\n" + index + " = 0;\n")));
+            emit(assign(holder, source).append(glue(";\n" + index + " = 0;\n")));
         } else {
-            String elem = typed.printBoxed(sym.asType());
-            holder = temp("java.util.Iterator<? extends " + elem + ">", "iterator");
-            emit(glue(holder + " = ").append(source).append(glue(".iterator();\n")));
+            // the iterator's own element type: `for (long x : List<Integer>)` unboxes, then widens
+            String elem = typed.printIterableElement(exprType);
+            String elemTv = typed.printIterableElement(exprType, this::printWithTypeVariables);
+            holder = temp("java.util.Iterator<? extends " + elemTv + ">", "iterator");
+            if (!elemTv.equals(elem)) {
+                castTemps.add(holder);
+            }
+            emit(assign(holder, glue("(").append(source).append(glue(").iterator()"))).append(glue(";\n")));
         }
         Block head = newBlock();
         Block update = newBlock();
@@ -895,7 +1039,7 @@ public final class Lowerer {
         touch(sym);
         String next = array ? holder + "[" + index + "]" : holder + ".next()";
         if (isHoisted(sym)) {
-            emit(nameOf(sym) + " = " + next + ";\n");
+            emit(glue(nameOf(sym) + " = ").append(written(sym, glue(next))).append(glue(";\n")));
         } else {
             emit(declaredType(v, sym) + " " + nameOf(sym) + " = " + next + ";\n");
         }
@@ -1079,7 +1223,7 @@ public final class Lowerer {
                 stmtPos = typed.start(e);
                 Text v = expr(e);
                 if (resultTemp != null) {
-                    emit(glue(resultTemp + " = ").append(v).append(glue(";\n")));
+                    emit(assign(resultTemp, v).append(glue(";\n")));
                 } else {
                     emit(v);
                     emit(";\n");
@@ -1107,7 +1251,7 @@ public final class Lowerer {
             throw unsupported(s, "yield outside a switch expression");
         }
         Text v = expr(s.getValue());
-        emit(glue(target.yieldTemp + " = ").append(v).append(glue(";\n")));
+        emit(assign(target.yieldTemp, v).append(glue(";\n")));
         jumpEnd(target.breakTo);
     }
 
@@ -1180,7 +1324,7 @@ public final class Lowerer {
             Text value = expr((ExpressionTree) r);
             sym = null;
             holder = temp(typed.type(r), "resource");
-            emit(glue(holder + " = ").append(value).append(glue(";\n")));
+            emit(assign(holder, value).append(glue(";\n")));
         }
         int resourcePos = stmtPos;
         stmtPos = saved;
@@ -1189,6 +1333,10 @@ public final class Lowerer {
                     stmtPos = resourcePos;
                     String ex = "$ex" + id;
                     String name = sym != null ? nameOf(sym) : holder;
+                    String closer = typed.intersectionCastForClose(sym != null ? sym.asType() : typed.type(r));
+                    if (closer != null) {
+                        name = "((" + closer + ") " + name + ")";
+                    }
                     Text close = glue("if (" + name + " != null) {\nif (" + ex + " != null) {\ntry {\n" + name
                             + ".close();\n} catch (java.lang.Throwable $suppressed" + id + ") {\n" + ex
                             + ".addSuppressed($suppressed" + id + ");\n}\n} else {\n" + name + ".close();\n}\n}\n");
@@ -1422,6 +1570,7 @@ public final class Lowerer {
                 if (!awaits.containsAwait(b.getRightOperand())) {
                     return generic(e, List.of(b.getLeftOperand(), b.getRightOperand()));
                 }
+                hoistBindings(b.getLeftOperand()); // in scope in the right operand, a statement of its own
                 Text l = expr(b.getLeftOperand());
                 String t = temp("boolean", "cond");
                 emit(glue(t + " = ").append(l).append(glue(";\n")));
@@ -1439,23 +1588,30 @@ public final class Lowerer {
                 if (!awaits.containsAwait(c.getTrueExpression()) && !awaits.containsAwait(c.getFalseExpression())) {
                     return generic(e, List.of(c.getCondition(), c.getTrueExpression(), c.getFalseExpression()));
                 }
+                hoistBindings(c.getCondition()); // in scope in an arm, a statement of its own
                 Text ct = expr(c.getCondition());
                 String t = temp(typed.type(e), "cond");
                 Block els = newBlock();
                 Block end = newBlock();
                 emit(glue("if (!(").append(ct).append(glue(")) {\n")).append(jump(els)).append(glue("}\n")));
                 Text a = expr(c.getTrueExpression());
-                emit(glue(t + " = ").append(a).append(glue(";\n")));
+                emit(assign(t, a).append(glue(";\n")));
                 jumpEnd(end);
                 place(els, null);
                 Text b = expr(c.getFalseExpression());
-                emit(glue(t + " = ").append(b).append(glue(";\n")));
+                emit(assign(t, b).append(glue(";\n")));
                 jumpEnd(end);
                 place(end, null);
-                return glue(t);
+                return glue(castBack(typed.type(e), t));
             }
             case ASSIGNMENT -> {
                 AssignmentTree a = (AssignmentTree) e;
+                if (unparen(a.getVariable()) instanceof IdentifierTree id && typed.element(id) != null
+                        && candidates.contains(typed.element(id)) && isHoisted(typed.element(id))
+                        && typedWithTypeVariable(typed.element(id))) {
+                    Text lhs = verbatim(id);
+                    return new Text().append(lhs).append(glue(" = ")).append(written(typed.element(id), expr(a.getExpression())));
+                }
                 List<Tree> kids = new ArrayList<>(lvalueParts(a.getVariable()));
                 kids.add(a.getExpression());
                 Tree lhs = unparen(a.getVariable());
@@ -1501,7 +1657,13 @@ public final class Lowerer {
                 if (n.getInitializers() != null) {
                     kids.addAll(n.getInitializers());
                 }
-                return generic(e, kids);
+                Text out = generic(e, kids);
+                if (n.getType() == null && n.getDimensions().isEmpty()) {
+                    // a bare `{a, b}` (a declaration's or a nested initializer) may be spilled into a
+                    // temp or assigned to a hoisted field, where only `new T[] {a, b}` is allowed
+                    out = glue("new " + typed.print(typed.type(e)) + " ").append(out);
+                }
+                return out;
             }
             case ARRAY_ACCESS -> {
                 ArrayAccessTree a = (ArrayAccessTree) e;
@@ -1531,7 +1693,11 @@ public final class Lowerer {
             case SWITCH_EXPRESSION -> {
                 return switchExpr((SwitchExpressionTree) e);
             }
-            case LAMBDA_EXPRESSION, MEMBER_REFERENCE -> throw new LoweringException(e, "AsyncAwaitInLambda",
+            case MEMBER_REFERENCE -> {
+                // `await(x)::m`: the receiver is evaluated (and null-checked) where the reference is made
+                return generic(e, List.of(((MemberReferenceTree) e).getQualifierExpression()));
+            }
+            case LAMBDA_EXPRESSION -> throw new LoweringException(e, "AsyncAwaitInLambda",
                     "await inside a lambda cannot suspend the @Async method; make the lambda's work an @Async"
                             + " method and await it, or await before creating the lambda");
             default -> {
@@ -1545,6 +1711,39 @@ public final class Lowerer {
                         + ") is not supported yet; assign the awaited value to a local variable first");
             }
         }
+    }
+
+    /**
+     * Hoists the pattern bindings {@code t} declares: a condition that is split from the operand
+     * or arm it guards (into statements of their own) no longer scopes its bindings over them.
+     */
+    private void hoistBindings(Tree t) {
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitBindingPattern(BindingPatternTree node, Void p) {
+                Element el = typed.element(node.getVariable());
+                if (el != null && candidates.contains(el)) {
+                    forceHoist.add(el);
+                }
+                return super.visitBindingPattern(node, p);
+            }
+
+            @Override
+            public Void visitLambdaExpression(LambdaExpressionTree node, Void p) {
+                return null;
+            }
+
+            @Override
+            public Void visitClass(ClassTree node, Void p) {
+                return null;
+            }
+        }.scan(t, null);
+    }
+
+    /** A read of temporary {@code t}: cast back to the intersection its value has, if that is one. */
+    private String castBack(TypeMirror type, String t) {
+        String cast = typed.intersectionCast(type);
+        return cast == null ? t : "((" + cast + ") " + t + ")";
     }
 
     /** The parts of an assignment target evaluated before the right-hand side, as trees. */
@@ -1587,9 +1786,18 @@ public final class Lowerer {
             } else {
                 p = expr(ke);
                 if (i < last && needsSpill(ke, kids.subList(i + 1, last + 1))) {
+                    if (ke instanceof NewArrayTree na && na.getType() == null && na.getDimensions().isEmpty()
+                            && !awaits.containsAwait(ke)) {
+                        p = glue("new " + typed.print(typed.type(ke)) + " ").append(p); // `{}` alone is no expression
+                    }
                     String t = temp(typed.type(ke), "t");
-                    emit(glue(t + " = ").append(p).append(glue(";\n")));
-                    p = glue(t);
+                    emit(assign(t, p).append(glue(";\n")));
+                    // an intersection-typed value is held as one of its types: cast back where read
+                    String cast = typed.intersectionCast(typed.type(ke));
+                    if (cast == null) {
+                        cast = typed.intersectionCastFor(typed.type(ke), typed.element(e));
+                    }
+                    p = glue(cast == null ? t : "((" + cast + ") " + t + ")");
                 }
             }
             parts.add(p);
@@ -1615,6 +1823,9 @@ public final class Lowerer {
     private boolean isValue(ExpressionTree e) {
         if (e instanceof IdentifierTree id && id.getName().contentEquals("super")) {
             return false;
+        }
+        if (e instanceof MemberSelectTree ms && ms.getIdentifier().contentEquals("super")) {
+            return false; // `Outer.super.m(..)` or `Iface.super.m(..)`: a qualifier, never a value to spill
         }
         if (e instanceof IdentifierTree || e instanceof MemberSelectTree) {
             Element el = typed.element(e);
@@ -1702,13 +1913,13 @@ public final class Lowerer {
             Text o = verbatim(ms.getExpression());
             if (isValue(ms.getExpression()) && needsSpill(ms.getExpression(), List.of(e.getExpression()))) {
                 String t = temp(typed.type(ms.getExpression()), "t");
-                emit(glue(t + " = ").append(expr(ms.getExpression())).append(glue(";\n")));
+                emit(assign(t, expr(ms.getExpression())).append(glue(";\n")));
                 o = glue(t);
             }
             lv = new Text().append(o).append(glue("." + ms.getIdentifier()));
         } else if (target instanceof ArrayAccessTree aa) {
             String a = temp(typed.type(aa.getExpression()), "t");
-            emit(glue(a + " = ").append(expr(aa.getExpression())).append(glue(";\n")));
+            emit(assign(a, expr(aa.getExpression())).append(glue(";\n")));
             String i = temp("int", "t");
             emit(glue(i + " = ").append(expr(aa.getIndex())).append(glue(";\n")));
             lv = glue(a + "[" + i + "]");
@@ -1716,7 +1927,7 @@ public final class Lowerer {
             throw unsupported(e, "compound assignment to this target with an await on the right");
         }
         String old = temp(typed.type(target), "t");
-        emit(glue(old + " = ").append(lv).append(glue(";\n")));
+        emit(assign(old, lv).append(glue(";\n")));
         Text v = expr(e.getExpression());
         // E1 op= E2 is E1 = (T) ((E1) op (E2)): the right-hand side keeps its own grouping, and the
         // cast is written only where it converts (a redundant one is an -Xlint:cast warning)
@@ -1833,7 +2044,7 @@ public final class Lowerer {
         }
         jumpables.pop();
         place(exit, null);
-        return glue(result);
+        return glue(castBack(typed.type(s), result));
     }
 
     // ------------------------------------------------------------------------------------------
@@ -1886,7 +2097,14 @@ public final class Lowerer {
                         }
                         n = snapshots.computeIfAbsent(el, k -> nameOf(k) + "$snapshot" + (snapshotCounter++));
                     }
-                    if (!n.equals(name)) {
+                    String cast = memberCasts.get(node);
+                    if (cast == null && isHoisted(el) && !lvalueIds.contains(node)) {
+                        cast = typed.intersectionCast(el.asType());
+                    }
+                    if (cast != null) {
+                        // a field holds the intersection as one of its types: the member's is cast back
+                        edits.add(new Edit(typed.start(node), typed.end(node), glue("((" + cast + ") " + n + ")")));
+                    } else if (!n.equals(name)) {
                         edits.add(new Edit(typed.start(node), typed.end(node), glue(n)));
                     }
                     return null;
@@ -1899,6 +2117,23 @@ public final class Lowerer {
                     edits.add(new Edit(typed.start(node), typed.end(node), glue(qualifier(el) + name)));
                 }
                 return null;
+            }
+
+            @Override
+            public Void visitAssignment(AssignmentTree node, Void p) {
+                if (classDepth == 0 && lambdaDepth == 0 && unparen(node.getVariable()) instanceof IdentifierTree id) {
+                    Element el = typed.element(id);
+                    if (el != null && candidates.contains(el) && isHoisted(el) && typedWithTypeVariable(el)) {
+                        // its field has a type variable of the machine: the value goes in through $cast
+                        int at = typed.start(node.getExpression());
+                        edits.add(new Edit(at, at, glue("this.$cast(")));
+                        super.visitAssignment(node, p);
+                        int end = typed.end(node.getExpression());
+                        edits.add(new Edit(end, end, glue(")")));
+                        return null;
+                    }
+                }
+                return super.visitAssignment(node, p);
             }
 
             @Override
@@ -1945,6 +2180,15 @@ public final class Lowerer {
 
             @Override
             public Void visitMemberSelect(MemberSelectTree node, Void p) {
+                if (unparen(node.getExpression()) instanceof IdentifierTree id) {
+                    Element local = typed.element(id);
+                    if (local != null && candidates.contains(local) && isHoisted(local)) {
+                        String cast = typed.intersectionCastFor(local.asType(), typed.element(node));
+                        if (cast != null) {
+                            memberCasts.put(id, cast);
+                        }
+                    }
+                }
                 if (classDepth == 0 && node.getIdentifier().contentEquals("super")
                         && typed.element(node.getExpression()) instanceof TypeElement t
                         && t.getKind() == ElementKind.INTERFACE) {
@@ -2052,8 +2296,8 @@ public final class Lowerer {
                     }
                     if (target != null) {
                         Text v = verbatim(node.getValue());
-                        edits.add(new Edit(typed.start(node), typed.end(node), glue("{\n" + target.yieldTemp + " = ")
-                                .append(v).append(glue(";\n")).append(jump(target.breakTo)).append(glue("}"))));
+                        edits.add(new Edit(typed.start(node), typed.end(node), glue("{\n")
+                                .append(assign(target.yieldTemp, v)).append(glue(";\n")).append(jump(target.breakTo)).append(glue("}"))));
                         return null;
                     }
                 }
@@ -2167,8 +2411,8 @@ public final class Lowerer {
                 if (found[0] != null || el == null || declaredInside.contains(el)) {
                     return null;
                 }
-                if (LOCAL_KINDS.contains(el.getKind()) && el.getKind() != ElementKind.PARAMETER) {
-                    found[0] = el;
+                if (LOCAL_KINDS.contains(el.getKind()) && el.getKind() != ElementKind.PARAMETER && !isConstant(el)) {
+                    found[0] = el; // (a constant variable is no capture: it is a member of the machine)
                 } else if (el.getKind() == ElementKind.PARAMETER && fieldParams.contains(el)) {
                     found[0] = el;
                 } else if (bodyClasses.containsKey(el) && el != self) {

@@ -8,6 +8,8 @@ import java.util.List;
  * anonymous class's method names its {@code this} as {@code $this}, a local declared before the
  * state machine (the class has no name to qualify {@code this} with).
  */
+// typeVariables: each the name of a type variable of the machine then its bounds, for intersections
+// met as type arguments of hoisted locals' types (written through $cast, an unchecked cast)
 public record StateMachine(
         String className,
         String valueType,
@@ -19,4 +21,5 @@ public record StateMachine(
         int bodyEnd,
         List<Text> memberTypes,
         boolean awaitsFuture,
-        boolean capturesAnonymousThis) {}
+        boolean capturesAnonymousThis,
+        List<List<String>> typeVariables) {}
