@@ -329,6 +329,11 @@ public final class Asyncio {
         return new Timeout.Scope<>(new Timeout(when), t -> body);
     }
 
+    /** {@link #timeoutAt(double, Awaitable)} whose body gets the {@link Timeout}, to {@code reschedule} it or ask {@code expired()}. */
+    public static <T> Coroutine<T> timeoutAt(double when, Function<Timeout, ? extends Awaitable<T>> body) {
+        return new Timeout.Scope<>(new Timeout(when), body);
+    }
+
     // ---- threads ----
 
     /** Runs {@code function} on the loop's default executor when awaited, and returns its value. */
@@ -337,6 +342,54 @@ public final class Asyncio {
             throw new NullPointerException("function");
         }
         return Deferred.of(() -> runningLoop().runInExecutor(null, function));
+    }
+
+    /**
+     * asyncio's {@code run_coroutine_threadsafe}: from any thread, schedules {@code coroutine} as a
+     * task on {@code loop} and returns a {@link java.util.concurrent.CompletableFuture} (asyncio's
+     * {@code concurrent.futures.Future}) that completes with the task's outcome. Cancelling the
+     * returned future cancels the task; a task that ends cancelled cancels the returned future.
+     * Blocking on the result from the loop's own thread deadlocks, as in asyncio.
+     *
+     * @throws IllegalStateException if the loop is closed
+     */
+    public static <T> java.util.concurrent.CompletableFuture<T> runCoroutineThreadsafe(Coroutine<T> coroutine,
+                                                                                      EventLoop loop) {
+        if (coroutine == null || loop == null) {
+            throw new NullPointerException(coroutine == null ? "coroutine" : "loop");
+        }
+        java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
+        loop.callSoonThreadsafe(() -> {
+            Task<T> task;
+            try {
+                task = loop.createTask(coroutine);
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+                throw e;
+            }
+            task.addDoneCallback(t -> {
+                if (result.isDone()) {
+                    return;
+                }
+                if (t.isCancelled()) {
+                    result.cancel(false);
+                } else if (t.exception() != null) {
+                    result.completeExceptionally(t.exception());
+                } else {
+                    result.complete(t.result());
+                }
+            });
+            result.whenComplete((v, e) -> {
+                if (result.isCancelled() && !task.isDone()) {
+                    try {
+                        loop.callSoonThreadsafe(() -> task.cancel());
+                    } catch (IllegalStateException closed) {
+                        // the loop is gone: nothing left to cancel
+                    }
+                }
+            });
+        });
+        return result;
     }
 
     /** {@link EventLoop#runInExecutor} on the running loop. */

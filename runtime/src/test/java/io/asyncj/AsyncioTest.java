@@ -213,6 +213,38 @@ class AsyncioTest {
     }
 
     @Test
+    void runCoroutineThreadsafeRunsATaskOnTheLoopAndBridgesItsOutcome() throws Exception {
+        EventLoop loop = Asyncio.newEventLoop();
+        Thread loopThread = new Thread(loop::runForever, "loop");
+        loopThread.start();
+        try {
+            CompletableFuture<Thread> ran = Asyncio.runCoroutineThreadsafe(Co.of(() -> sleep(0.01, Thread.currentThread())), loop);
+            assertSame(loopThread, ran.get(5, java.util.concurrent.TimeUnit.SECONDS));
+            IOException boom = new IOException("in the task");
+            CompletableFuture<Object> failed = Asyncio.runCoroutineThreadsafe(Co.of(() -> {
+                throw boom;
+            }), loop);
+            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> failed.get(5, java.util.concurrent.TimeUnit.SECONDS));
+            assertSame(boom, e.getCause());
+            CompletableFuture<Boolean> seenCancel = new CompletableFuture<>();
+            CompletableFuture<Object> slow = Asyncio.runCoroutineThreadsafe(Co.of(() -> {
+                Task<?> me = Asyncio.currentTask();
+                me.addDoneCallback(t -> seenCancel.complete(t.isCancelled()));
+                return sleep(10);
+            }), loop);
+            Thread.sleep(20);
+            assertTrue(slow.cancel(false));
+            assertTrue(seenCancel.get(5, java.util.concurrent.TimeUnit.SECONDS), "cancelling the future cancels the task");
+        } finally {
+            loop.callSoonThreadsafe(loop::stop);
+            loopThread.join(5000);
+            loop.close();
+        }
+        assertThrows(IllegalStateException.class, () -> Asyncio.runCoroutineThreadsafe(Co.of(() -> sleep(0)), loop));
+    }
+
+    @Test
     void toThreadIsColdUntilAwaited() {
         boolean[] ran = {false};
         run(Co.of(() -> {
