@@ -75,7 +75,7 @@ public final class Asyncio {
         }
     }
 
-    private static void cancelAllTasks(SelectorEventLoop loop) {
+    static void cancelAllTasks(SelectorEventLoop loop) {
         Set<Task<?>> toCancel = loop.pendingTasks();
         if (toCancel.isEmpty()) {
             return;
