@@ -152,6 +152,14 @@ async def main():
     await asyncio.sleep(0)
     t.cancel()
     out("uncancelled", await t, t.cancelled())
+    f = asyncio.ensure_future(job("ef", 0))
+    out("ensure_future", isinstance(f, asyncio.Task), await f, asyncio.ensure_future(f) is f)  # no name: 3.11 wait_for used one up
+    try:
+        async with asyncio.timeout(None) as cm:
+            cm.reschedule(loop.time() + 0.01)
+            await asyncio.sleep(1)
+    except TimeoutError:
+        out("timeout(None) rescheduled", cm.expired())
 
 
 go(main())

@@ -159,6 +159,11 @@ public final class Asyncio {
         return runningLoop().createTask(coroutine, name);
     }
 
+    /** asyncio's {@code wrap_future}: {@link Future#from(CompletionStage)}. */
+    public static <T> Future<T> wrapFuture(CompletionStage<T> stage) {
+        return Future.from(stage);
+    }
+
     /** The task running on this thread's loop, or null (a plain callback is running). */
     public static Task<?> currentTask() {
         return runningLoop().currentTask;
@@ -169,16 +174,19 @@ public final class Asyncio {
         return runningLoop().pendingTasks();
     }
 
-    /** asyncio's {@code ensure_future}: a future as is, a coroutine wrapped in a task. */
+    /**
+     * asyncio's {@code ensure_future}: a {@link Future} (or {@link Task}) is returned as it is; a
+     * coroutine is scheduled as a new task on the running loop.
+     */
     @SuppressWarnings("unchecked")
-    static <T> Future<T> ensureFuture(Awaitable<T> awaitable) {
+    public static <T> Future<T> ensureFuture(Awaitable<T> awaitable) {
         if (awaitable instanceof Future<T> f) {
             return f;
         }
         if (awaitable == null) {
             throw new NullPointerException("an awaitable was expected, got null");
         }
-        return runningLoop().createTask((Coroutine<T>) awaitable);
+        return runningLoop().createTask((Coroutine<T>) awaitable); // Awaitable is sealed: Future or Coroutine
     }
 
     // ---- sleeping ----
@@ -313,6 +321,11 @@ public final class Asyncio {
     }
 
     public static <T> Coroutine<T> timeout(Duration delay, Awaitable<T> body) {
+        return timeout(delay == null ? Double.NaN : seconds(delay), body);
+    }
+
+    /** {@link #timeout(double, Function)} with a {@link Duration} (null: no deadline until rescheduled). */
+    public static <T> Coroutine<T> timeout(Duration delay, Function<Timeout, ? extends Awaitable<T>> body) {
         return timeout(delay == null ? Double.NaN : seconds(delay), body);
     }
 

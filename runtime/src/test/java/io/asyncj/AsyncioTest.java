@@ -245,6 +245,20 @@ class AsyncioTest {
     }
 
     @Test
+    void ensureFutureKeepsFuturesAndSchedulesCoroutines() {
+        run(Co.of(() -> {
+            Future<Integer> f = Asyncio.getRunningLoop().createFuture();
+            assertSame(f, Asyncio.ensureFuture(f));
+            Future<Integer> t = Asyncio.ensureFuture(Co.<Integer>of(() -> sleep(0, 7)));
+            assertInstanceOf(Task.class, t);
+            assertSame(t, Asyncio.ensureFuture(t));
+            Future<String> w = Asyncio.wrapFuture(CompletableFuture.completedFuture("done"));
+            assertEquals("done", w.result());
+            return t;
+        }));
+    }
+
+    @Test
     void toThreadIsColdUntilAwaited() {
         boolean[] ran = {false};
         run(Co.of(() -> {

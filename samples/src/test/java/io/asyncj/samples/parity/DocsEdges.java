@@ -220,6 +220,17 @@ public class DocsEdges {
         await(sleep(0));
         s.cancel();
         out("uncancelled", await(s), s.isCancelled());
+        Future<String> ef = ensureFuture(job("ef", 0));
+        out("ensure_future", ef instanceof Task, await(ef), ensureFuture(ef) == ef);
+        try {
+            await(timeout((Duration) null, tm -> {
+                cm = tm;
+                tm.reschedule(loop.time() + 0.01);
+                return sleep(1);
+            }));
+        } catch (AsyncTimeoutException e) {
+            out("timeout(None) rescheduled", cm.expired());
+        }
         return completed();
     }
 
