@@ -1,5 +1,6 @@
 from prelude import *
 import concurrent.futures
+import threading
 import time
 
 
@@ -95,6 +96,23 @@ async def main():
     out("timer", round(h.when() - loop.time()), h.cancelled())
     h.cancel()
     out("timer", h.cancelled())
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="mine")
+    loop.set_default_executor(pool)
+    out("own default", await asyncio.to_thread(lambda: threading.current_thread().name.startswith("mine")))
+
+    def slow_job():
+        time.sleep(0.03)
+        out("slow job done")
+    job = loop.run_in_executor(None, slow_job)
+    await asyncio.sleep(0)
+    await loop.shutdown_default_executor()
+    out("executor shut down", job.done())
+    try:
+        await loop.run_in_executor(None, cpu_bound)
+    except RuntimeError as e:
+        out("after shutdown", d(e))
+    with concurrent.futures.ThreadPoolExecutor() as other:
+        out("explicit executor still works", await loop.run_in_executor(other, cpu_bound))
 
 
 loop = asyncio.new_event_loop()

@@ -68,7 +68,7 @@ public final class Asyncio {
         } finally {
             try {
                 cancelAllTasks(loop);
-                loop.shutdownDefaultExecutor();
+                loop.shutdownDefaultExecutorNow();
             } finally {
                 loop.close();
             }

@@ -80,6 +80,21 @@ public interface EventLoop extends AutoCloseable {
      */
     <T> Future<T> runInExecutor(Executor executorOrNull, Callable<T> function);
 
+    /**
+     * asyncio's {@code set_default_executor}: the executor {@link #runInExecutor} (and
+     * {@code toThread}) use when given none. The loop shuts it down in {@link #close()}, and
+     * {@code Asyncio.run} waits for it at its end, as for the loop's own.
+     */
+    void setDefaultExecutor(java.util.concurrent.ExecutorService executor);
+
+    /**
+     * asyncio's {@code shutdown_default_executor}: shuts the default executor down and, when
+     * awaited, waits (without blocking the loop) until its work has finished. Afterwards
+     * {@code runInExecutor(null, ...)} throws {@link IllegalStateException}
+     * ("Executor shutdown has been called").
+     */
+    Coroutine<Void> shutdownDefaultExecutor();
+
     /** Debug mode: slow-callback warnings, foreign-thread checks, never-awaited coroutines. */
     void setDebug(boolean enabled);
 

@@ -65,7 +65,7 @@ public final class Runner implements AutoCloseable {
         }
         try {
             Asyncio.cancelAllTasks(loop);
-            loop.shutdownDefaultExecutor();
+            loop.shutdownDefaultExecutorNow();
         } finally {
             loop.close();
             loop = null;

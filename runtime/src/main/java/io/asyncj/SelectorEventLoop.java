@@ -67,7 +67,8 @@ final class SelectorEventLoop implements EventLoop {
     private boolean debug;
     private double slowCallbackDuration = 0.1;
     private BiConsumer<EventLoop, ExceptionContext> exceptionHandler;
-    private volatile ThreadPoolExecutor defaultExecutor;
+    private volatile java.util.concurrent.ExecutorService defaultExecutor;
+    private volatile boolean executorShutdownCalled;
 
     /** The task whose step is running, or null. */
     Task<?> currentTask;
@@ -363,7 +364,7 @@ final class SelectorEventLoop implements EventLoop {
         ready.clear();
         timers.clear();
         inbox.clear();
-        ThreadPoolExecutor ex = defaultExecutor;
+        java.util.concurrent.ExecutorService ex = defaultExecutor;
         if (ex != null) {
             ex.shutdown();
         }
@@ -375,11 +376,16 @@ final class SelectorEventLoop implements EventLoop {
     }
 
     /** Shuts the default executor down and waits for its work (asyncio.run's last step). */
-    void shutdownDefaultExecutor() {
-        ThreadPoolExecutor ex = defaultExecutor;
+    void shutdownDefaultExecutorNow() {
+        executorShutdownCalled = true;
+        java.util.concurrent.ExecutorService ex = defaultExecutor;
         if (ex == null) {
             return;
         }
+        joinExecutor(ex);
+    }
+
+    private static void joinExecutor(java.util.concurrent.ExecutorService ex) {
         ex.shutdown();
         try {
             if (!ex.awaitTermination(300, TimeUnit.SECONDS)) {
@@ -389,6 +395,40 @@ final class SelectorEventLoop implements EventLoop {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public Coroutine<Void> shutdownDefaultExecutor() {
+        return Deferred.of(() -> {
+            checkOpen();
+            executorShutdownCalled = true;
+            java.util.concurrent.ExecutorService ex = defaultExecutor;
+            Future<Void> done = createFuture();
+            if (ex == null) {
+                done.setResult(null);
+                return done;
+            }
+            Thread joiner = new Thread(() -> {
+                joinExecutor(ex);
+                try {
+                    callSoonThreadsafe(() -> {
+                        if (!done.isDone()) {
+                            done.setResult(null);
+                        }
+                    });
+                } catch (IllegalStateException closed) {
+                    // nobody is waiting any more
+                }
+            }, "asyncj-executor-shutdown");
+            joiner.setDaemon(true);
+            joiner.start();
+            return done;
+        });
+    }
+
+    @Override
+    public void setDefaultExecutor(java.util.concurrent.ExecutorService executor) {
+        defaultExecutor = executor;
     }
 
     @Override
@@ -543,16 +583,19 @@ final class SelectorEventLoop implements EventLoop {
     }
 
     private Executor defaultExecutor() {
-        ThreadPoolExecutor ex = defaultExecutor;
+        if (executorShutdownCalled) {
+            throw new IllegalStateException("Executor shutdown has been called");
+        }
+        java.util.concurrent.ExecutorService ex = defaultExecutor;
         if (ex == null) {
             int max = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
-            ex = new ThreadPoolExecutor(max, max, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(max, max, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
                 Thread t = new Thread(r, "asyncj-executor-" + EXECUTOR_THREADS.incrementAndGet());
                 t.setDaemon(true);
                 return t;
             });
-            ex.allowCoreThreadTimeOut(true);
-            defaultExecutor = ex;
+            pool.allowCoreThreadTimeOut(true);
+            defaultExecutor = ex = pool;
         }
         return ex;
     }

@@ -259,6 +259,32 @@ class AsyncioTest {
     }
 
     @Test
+    void setDefaultExecutorAndShutdownDefaultExecutor() {
+        ExecutorService pool = Executors.newSingleThreadExecutor(r -> new Thread(r, "my-default"));
+        String msg = run(Co.of(() -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            loop.setDefaultExecutor(pool);
+            Coroutine<Void> shutdown = loop.shutdownDefaultExecutor();
+            assertFalse(pool.isShutdown(), "shutdownDefaultExecutor is cold until awaited");
+            return Script.start(() -> Asyncio.toThread(() -> Thread.currentThread().getName()))
+                    .then(name -> {
+                        assertEquals("my-default", name);
+                        return shutdown;
+                    })
+                    .then(v -> {
+                        assertTrue(pool.isTerminated());
+                        try {
+                            loop.runInExecutor(null, () -> 1);
+                            return Asyncio.sleep(0, "ran");
+                        } catch (IllegalStateException e) {
+                            return Asyncio.sleep(0, e.getMessage());
+                        }
+                    }).build();
+        }));
+        assertEquals("Executor shutdown has been called", msg);
+    }
+
+    @Test
     void toThreadIsColdUntilAwaited() {
         boolean[] ran = {false};
         run(Co.of(() -> {

@@ -135,6 +135,27 @@ public class DocsLoop {
         out("timer", Math.round(h.when() - loop.time()), h.isCancelled());
         h.cancel();
         out("timer", h.isCancelled());
+        loop.setDefaultExecutor(java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "mine_0")));
+        out("own default", await(toThread(() -> Thread.currentThread().getName().startsWith("mine"))));
+        Future<Object> job = loop.runInExecutor(null, () -> {
+            Thread.sleep(30);
+            out("slow job done");
+            return null;
+        });
+        await(sleep(0));
+        await(loop.shutdownDefaultExecutor());
+        out("executor shut down", job.isDone());
+        try {
+            await(loop.runInExecutor(null, DocsLoop::cpuBound));
+        } catch (IllegalStateException e) {
+            out("after shutdown", d(e));
+        }
+        ExecutorService other = java.util.concurrent.Executors.newCachedThreadPool();
+        try {
+            out("explicit executor still works", await(loop.runInExecutor(other, DocsLoop::cpuBound)));
+        } finally {
+            other.shutdown();
+        }
         return completed();
     }
 
