@@ -461,6 +461,17 @@ public final class Asyncio {
         return new Streams.StartServer(handler, host, port, limit, Math.max(1, backlog));
     }
 
+    /**
+     * {@link #startServer(ConnectionHandler, String, int, int, int)} with asyncio's
+     * {@code start_serving}: when false, the server is bound and listening but accepts no
+     * connection until {@link Server#startServing()} or {@link Server#serveForever()}.
+     */
+    public static Coroutine<Server> startServer(ConnectionHandler handler, String host, int port, int limit,
+                                                int backlog, boolean startServing) throws IOException {
+        Coroutine<Server> c = startServer(handler, host, port, limit, backlog);
+        return startServing ? c : ((Streams.StartServer) c).notServing();
+    }
+
     // ---- subprocesses ----
 
     /**
