@@ -200,6 +200,7 @@ public class TaskGroupSuite {
     }
 
     public static void main(String[] args) {
+        num = 0; // a rerun in the same JVM starts afresh
         go(main());
     }
 }
