@@ -61,9 +61,9 @@ async def main():
         out("slow", d(e), cm.expired(), me.cancelling())
     # the body ends by itself after the deadline passed but before the cancel arrived
     try:
-        async with asyncio.timeout(0.01) as cm:
+        async with asyncio.timeout(0.05) as cm:
             await asyncio.sleep(0)
-            import time; time.sleep(0.03)
+            import time; time.sleep(0.1)
         out("no timeout", cm.expired())
     except TimeoutError:
         out("timeout after body")

@@ -60,7 +60,7 @@ async def nested_concurrent():
 
 
 async def nested_loop_busy():
-    async with asyncio.timeout(0.1):
+    async with asyncio.timeout(0.2):
         try:
             async with asyncio.timeout(0.01):
                 time.sleep(0.05)

@@ -85,7 +85,7 @@ public class DocsTimeoutsGroups {
         cm = t;
         await(sleep(0));
         try {
-            Thread.sleep(30);
+            Thread.sleep(100);
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
@@ -126,7 +126,7 @@ public class DocsTimeoutsGroups {
             out("slow", d(e), cm.expired(), me.cancelling());
         }
         try {
-            await(timeout(0.01, t -> blocksPastDeadline(t)));
+            await(timeout(0.05, t -> blocksPastDeadline(t)));
             out("no timeout", cm.expired());
         } catch (AsyncTimeoutException e) {
             out("timeout after body");

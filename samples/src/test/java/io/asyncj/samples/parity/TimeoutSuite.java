@@ -120,7 +120,7 @@ public class TimeoutSuite {
 
     @Async
     static Coroutine<Void> nestedLoopBusy() {
-        await(timeout(0.1, nestedLoopBusyBody()));
+        await(timeout(0.2, nestedLoopBusyBody()));
         return completed();
     }
 
