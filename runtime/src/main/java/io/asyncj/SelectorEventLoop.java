@@ -609,20 +609,24 @@ final class SelectorEventLoop implements EventLoop {
     }
 
     /** Runs {@code callback} each time {@code channel} is readable, until {@link #removeReader}. */
-    void addReader(SelectableChannel channel, Runnable callback) {
-        interest(channel, SelectionKey.OP_READ | SelectionKey.OP_ACCEPT, callback, true);
+    @Override
+    public void addReader(SelectableChannel channel, Runnable callback) {
+        interest(channel, SelectionKey.OP_READ | SelectionKey.OP_ACCEPT, requireCallback(callback), true);
     }
 
-    void addWriter(SelectableChannel channel, Runnable callback) {
-        interest(channel, SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT, callback, false);
+    @Override
+    public void addWriter(SelectableChannel channel, Runnable callback) {
+        interest(channel, SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT, requireCallback(callback), false);
     }
 
-    boolean removeReader(SelectableChannel channel) {
-        return dropInterest(channel, true);
+    @Override
+    public boolean removeReader(SelectableChannel channel) {
+        return !closed && dropInterest(channel, true);
     }
 
-    boolean removeWriter(SelectableChannel channel) {
-        return dropInterest(channel, false);
+    @Override
+    public boolean removeWriter(SelectableChannel channel) {
+        return !closed && dropInterest(channel, false);
     }
 
     private void interest(SelectableChannel channel, int ops, Runnable callback, boolean read) {
