@@ -113,6 +113,15 @@ async def main():
             tg.create_task(force_terminate_task_group())
     except ExceptionGroup as eg:
         out("both errors", sorted(type(e).__name__ for e in eg.exceptions))
+    # except* takes the group apart
+    try:
+        async with asyncio.TaskGroup() as tg:
+            tg.create_task(converts())
+            tg.create_task(force_terminate_task_group())
+    except* TerminateTaskGroup as eg:
+        out("terminate part", d(eg))
+    except* KeyError as eg:
+        out("key part", d(eg))
     # results of children
     async with asyncio.TaskGroup() as tg:
         ts = [tg.create_task(asyncio.sleep(0.01 * i, i)) for i in range(3)]

@@ -182,6 +182,22 @@ public class DocsTimeoutsGroups {
             names.sort(null);
             out("both errors", names);
         }
+        try {
+            await(TaskGroup.run(tg -> {
+                tg.createTask(converts());
+                tg.createTask(forceTerminateTaskGroup());
+                return completed();
+            }));
+        } catch (ExceptionGroup eg) { // except* TerminateTaskGroup ... except* KeyError ...
+            ExceptionGroup.Split terminate = eg.split(TerminateTaskGroup.class);
+            if (terminate.match() != null) {
+                out("terminate part", d(terminate.match()));
+            }
+            ExceptionGroup.Split key = terminate.rest() == null ? null : terminate.rest().split(NoSuchElementException.class);
+            if (key != null && key.match() != null) {
+                out("key part", d(key.match()));
+            }
+        }
         await(TaskGroup.run(tg -> {
             ts = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
