@@ -1,0 +1,202 @@
+package io.asyncj.samples.parity;
+
+import static io.asyncj.Asyncio.*;
+import static io.asyncj.samples.parity.Out.*;
+
+import io.asyncj.Async;
+import io.asyncj.AsyncEvent;
+import io.asyncj.AsyncLock;
+import io.asyncj.AsyncQueue;
+import io.asyncj.CancelledException;
+import io.asyncj.Coroutine;
+import io.asyncj.Task;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Random programs from a seed (an LCG both sides share), built of sleep(0) steps only (nothing
+ * timed): tasks that yield, cancel each other, await each other alone or through
+ * gather/shield/waitFor, share a lock, an event and a queue, and swallow or pass on their
+ * cancellations. Every event is printed.
+ */
+public class Fuzz {
+    static final int SEEDS = 40;
+    static final String[] NAMES = {"yield", "cancel", "await", "gather", "shield", "waitfor", "lock", "set", "wait", "put", "get"};
+
+    static final class Rng {
+        long x;
+
+        Rng(long seed) {
+            x = seed;
+        }
+
+        int next(int n) {
+            x = (x * 1103515245L + 12345L) % 2147483648L;
+            return (int) ((x >> 8) % n);
+        }
+    }
+
+    static final class State {
+        AsyncLock lock = new AsyncLock();
+        AsyncEvent event = new AsyncEvent();
+        AsyncQueue<Integer> queue;
+        List<Task<String>> tasks = new ArrayList<>();
+    }
+
+    @Async
+    @SuppressWarnings("unchecked")
+    static Coroutine<Object> runOp(State s, int i, int k, int[] op) {
+        switch (op[0]) {
+            case 0:
+                await(sleep(0));
+                return completed("y");
+            case 1:
+                return completed(s.tasks.get(op[1]).cancel("by " + i));
+            case 2:
+                return completed(await(s.tasks.get(op[1])));
+            case 3:
+                if (op[3] == 1) {
+                    return completed(await(gather(true, s.tasks.get(op[1]), s.tasks.get(op[2]))));
+                }
+                return completed(await(gather(s.tasks.get(op[1]), s.tasks.get(op[2]))));
+            case 4:
+                return completed(await(shield(s.tasks.get(op[1]))));
+            case 5:
+                return completed(await(waitFor(s.tasks.get(op[1]), (Duration) null)));
+            case 6:
+                await(s.lock.acquire());
+                try {
+                    await(sleep(0));
+                    await(sleep(0));
+                } finally {
+                    s.lock.release();
+                }
+                return completed("locked");
+            case 7:
+                s.event.set();
+                return completed("set");
+            case 8:
+                return completed(await(s.event.waitAsync()));
+            case 9:
+                await(s.queue.put(i * 100 + k));
+                return completed("put");
+            default:
+                return completed(await(s.queue.get()));
+        }
+    }
+
+    static String show(Object x) {
+        if (x instanceof Throwable e) {
+            return d(e);
+        }
+        if (x instanceof List<?> l) {
+            List<String> parts = new ArrayList<>();
+            for (Object y : l) {
+                parts.add(show(y));
+            }
+            return "[" + String.join(", ", parts) + "]";
+        }
+        return str(x);
+    }
+
+    @Async
+    static Coroutine<String> taskBody(State s, int i, List<int[]> script, boolean swallow) {
+        out(i, "start");
+        for (int k = 0; k < script.size(); k++) {
+            int[] op = script.get(k);
+            try {
+                Object r = await(runOp(s, i, k, op));
+                out(i, k, NAMES[op[0]], "->", show(r));
+            } catch (CancelledException e) {
+                out(i, k, NAMES[op[0]], "cancelled", d(e), currentTask().cancelling());
+                if (!swallow) {
+                    throw e;
+                }
+                // no uncancel: 3.11 keeps a pending cancel through it, asyncj follows 3.13
+            } catch (RuntimeException e) {
+                out(i, k, NAMES[op[0]], "raised", d(e));
+            }
+        }
+        out(i, "end");
+        return completed("r" + i);
+    }
+
+    @Async
+    static Coroutine<Void> program(int seed) {
+        Rng rng = new Rng(seed);
+        State s = new State();
+        s.queue = new AsyncQueue<>(1 + rng.next(2));
+        int n = 3 + rng.next(3);
+        for (int i = 0; i < n; i++) {
+            List<int[]> script = new ArrayList<>();
+            int len = 1 + rng.next(5);
+            for (int j = 0; j < len; j++) {
+                int c = rng.next(11);
+                if (i == 0 && c >= 2 && c <= 5) {
+                    c = 0;
+                }
+                int[] op;
+                switch (c) {
+                    case 1:
+                        op = new int[] {1, rng.next(n)};
+                        break;
+                    case 2:
+                    case 4:
+                    case 5:
+                        op = new int[] {c, rng.next(i)};
+                        break;
+                    case 3: {
+                        int a = rng.next(i);
+                        int b = rng.next(i);
+                        op = new int[] {3, a, b, rng.next(2)};
+                        break;
+                    }
+                    default:
+                        op = new int[] {c};
+                }
+                script.add(op);
+            }
+            boolean swallow = rng.next(3) == 0;
+            s.tasks.add(createTask(taskBody(s, i, script, swallow)));
+        }
+        int yields = rng.next(8);
+        for (int y = 0; y < yields; y++) {
+            await(sleep(0));
+        }
+        while (true) {
+            List<Task<String>> pending = new ArrayList<>();
+            for (Task<String> t : s.tasks) {
+                if (!t.isDone()) {
+                    pending.add(t);
+                }
+            }
+            if (pending.isEmpty()) {
+                break;
+            }
+            out("cancelling", pending.size());
+            for (Task<String> t : pending) {
+                t.cancel("end");
+            }
+            for (int y = 0; y < 3; y++) {
+                await(sleep(0));
+            }
+        }
+        List<Object> res = await(gather(true, new ArrayList<>(s.tasks)));
+        out("seed", seed, "results", show(res));
+        return completed();
+    }
+
+    @Async
+    static Coroutine<Void> main() {
+        for (int seed = 1; seed <= SEEDS; seed++) {
+            out("== seed", seed);
+            await(program(seed));
+        }
+        return completed();
+    }
+
+    public static void main(String[] args) {
+        go(main());
+    }
+}

@@ -1,0 +1,141 @@
+"""Random programs from a seed (an LCG both sides share), built of sleep(0) steps only (nothing timed):
+tasks that yield, cancel each other, await each other alone or through gather/shield/wait_for, share a
+lock, an event and a queue, and swallow or pass on their cancellations. Every event is printed."""
+from prelude import *
+
+SEEDS = range(1, 41)
+
+
+class Rng:
+    def __init__(self, seed):
+        self.x = seed
+
+    def next(self, n):
+        self.x = (self.x * 1103515245 + 12345) % 2147483648
+        return (self.x >> 8) % n
+
+
+async def run_op(s, i, k, op):
+    kind = op[0]
+    if kind == "yield":
+        await asyncio.sleep(0)
+        return "y"
+    if kind == "cancel":
+        return s.tasks[op[1]].cancel("by %d" % i)
+    if kind == "await":
+        return await s.tasks[op[1]]
+    if kind == "gather":
+        return await asyncio.gather(s.tasks[op[1]], s.tasks[op[2]], return_exceptions=op[3])
+    if kind == "shield":
+        return await asyncio.shield(s.tasks[op[1]])
+    if kind == "waitfor":
+        return await asyncio.wait_for(s.tasks[op[1]], None)
+    if kind == "lock":
+        async with s.lock:
+            await asyncio.sleep(0)
+            await asyncio.sleep(0)
+        return "locked"
+    if kind == "set":
+        s.event.set()
+        return "set"
+    if kind == "wait":
+        return await s.event.wait()
+    if kind == "put":
+        await s.queue.put(i * 100 + k)
+        return "put"
+    if kind == "get":
+        return await s.queue.get()
+    raise AssertionError(kind)
+
+
+def show(x):
+    if isinstance(x, BaseException):
+        return d(x)
+    if isinstance(x, list):
+        return "[" + ", ".join(show(y) for y in x) + "]"
+    return str(x)
+
+
+async def task_body(s, i, script, swallow):
+    out(i, "start")
+    for k, op in enumerate(script):
+        try:
+            r = await run_op(s, i, k, op)
+            out(i, k, op[0], "->", show(r))
+        except asyncio.CancelledError as e:
+            out(i, k, op[0], "cancelled", d(e), asyncio.current_task().cancelling())
+            if not swallow:
+                raise
+            # (no uncancel: 3.11 keeps a pending cancel through it, asyncj follows 3.13)
+        except Exception as e:
+            out(i, k, op[0], "raised", d(e))
+    out(i, "end")
+    return "r%d" % i
+
+
+class State:
+    pass
+
+
+async def program(seed):
+    rng = Rng(seed)
+    s = State()
+    s.lock = asyncio.Lock()
+    s.event = asyncio.Event()
+    s.queue = asyncio.Queue(1 + rng.next(2))
+    n = 3 + rng.next(3)
+    s.tasks = []
+    for i in range(n):
+        script = []
+        for _ in range(1 + rng.next(5)):
+            c = rng.next(11)
+            if i == 0 and c in (2, 3, 4, 5):
+                c = 0
+            if c == 0:
+                op = ("yield",)
+            elif c == 1:
+                op = ("cancel", rng.next(n))
+            elif c == 2:
+                op = ("await", rng.next(i))
+            elif c == 3:
+                op = ("gather", rng.next(i), rng.next(i), rng.next(2) == 1)
+            elif c == 4:
+                op = ("shield", rng.next(i))
+            elif c == 5:
+                op = ("waitfor", rng.next(i))
+            elif c == 6:
+                op = ("lock",)
+            elif c == 7:
+                op = ("set",)
+            elif c == 8:
+                op = ("wait",)
+            elif c == 9:
+                op = ("put",)
+            else:
+                op = ("get",)
+            script.append(op)
+        swallow = rng.next(3) == 0
+        s.tasks.append(None)
+        s.tasks[i] = asyncio.create_task(task_body(s, i, script, swallow))
+    for _ in range(rng.next(8)):
+        await asyncio.sleep(0)
+    while True:  # tasks that swallow cancellations go on: cancel again until all are done
+        pending = [t for t in s.tasks if not t.done()]
+        if not pending:
+            break
+        out("cancelling", len(pending))
+        for t in pending:
+            t.cancel("end")
+        for _ in range(3):
+            await asyncio.sleep(0)
+    res = await asyncio.gather(*s.tasks, return_exceptions=True)
+    out("seed", seed, "results", show(res))
+
+
+async def main():
+    for seed in SEEDS:
+        out("== seed", seed)
+        await program(seed)
+
+
+go(main())
