@@ -3,7 +3,7 @@ tasks that yield, cancel each other, await each other alone or through gather/sh
 lock, an event and a queue, and swallow or pass on their cancellations. Every event is printed."""
 from prelude import *
 
-SEEDS = range(1, 41)
+SEEDS = range(1, 301)
 
 
 class Rng:
@@ -13,6 +13,16 @@ class Rng:
     def next(self, n):
         self.x = (self.x * 1103515245 + 12345) % 2147483648
         return (self.x >> 8) % n
+
+
+async def awaiting(t):
+    return await t
+
+
+async def yielding(i):
+    await asyncio.sleep(0)
+    await asyncio.sleep(0)
+    return "y%d" % i
 
 
 async def run_op(s, i, k, op):
@@ -45,6 +55,23 @@ async def run_op(s, i, k, op):
         return "put"
     if kind == "get":
         return await s.queue.get()
+    if kind == "sem":
+        async with s.sem:
+            await asyncio.sleep(0)
+        return "sem"
+    if kind == "barrier":
+        return await s.barrier.wait()
+    if kind == "first":
+        done, pending = await asyncio.wait([s.tasks[op[1]], s.tasks[op[2]]], return_when=asyncio.FIRST_COMPLETED)
+        return "%d/%d" % (len(done), len(pending))
+    if kind == "group":
+        async with asyncio.TaskGroup() as tg:
+            a = tg.create_task(awaiting(s.tasks[op[1]]))
+            b = tg.create_task(yielding(i))
+        return "%s+%s" % (a.result(), b.result())
+    if kind == "timeout0":
+        async with asyncio.timeout(0):
+            return await s.tasks[op[1]]
     raise AssertionError(kind)
 
 
@@ -83,13 +110,15 @@ async def program(seed):
     s.lock = asyncio.Lock()
     s.event = asyncio.Event()
     s.queue = asyncio.Queue(1 + rng.next(2))
+    s.sem = asyncio.Semaphore(2)
+    s.barrier = asyncio.Barrier(2)
     n = 3 + rng.next(3)
     s.tasks = []
     for i in range(n):
         script = []
         for _ in range(1 + rng.next(5)):
-            c = rng.next(11)
-            if i == 0 and c in (2, 3, 4, 5):
+            c = rng.next(16)
+            if i == 0 and c in (2, 3, 4, 5, 13, 14, 15):
                 c = 0
             if c == 0:
                 op = ("yield",)
@@ -111,8 +140,18 @@ async def program(seed):
                 op = ("wait",)
             elif c == 9:
                 op = ("put",)
-            else:
+            elif c == 10:
                 op = ("get",)
+            elif c == 11:
+                op = ("sem",)
+            elif c == 12:
+                op = ("barrier",)
+            elif c == 13:
+                op = ("first", rng.next(i), rng.next(i))
+            elif c == 14:
+                op = ("timeout0", rng.next(i))
+            else:
+                op = ("group", rng.next(i))
             script.append(op)
         swallow = rng.next(3) == 0
         s.tasks.append(None)

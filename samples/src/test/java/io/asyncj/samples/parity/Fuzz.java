@@ -4,12 +4,18 @@ import static io.asyncj.Asyncio.*;
 import static io.asyncj.samples.parity.Out.*;
 
 import io.asyncj.Async;
+import io.asyncj.AsyncBarrier;
 import io.asyncj.AsyncEvent;
 import io.asyncj.AsyncLock;
 import io.asyncj.AsyncQueue;
+import io.asyncj.AsyncSemaphore;
+import io.asyncj.Asyncio;
+import io.asyncj.ReturnWhen;
+import io.asyncj.WaitResult;
 import io.asyncj.CancelledException;
 import io.asyncj.Coroutine;
 import io.asyncj.Task;
+import io.asyncj.TaskGroup;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +27,8 @@ import java.util.List;
  * cancellations. Every event is printed.
  */
 public class Fuzz {
-    static final int SEEDS = 40;
-    static final String[] NAMES = {"yield", "cancel", "await", "gather", "shield", "waitfor", "lock", "set", "wait", "put", "get"};
+    static final int SEEDS = 300;
+    static final String[] NAMES = {"yield", "cancel", "await", "gather", "shield", "waitfor", "lock", "set", "wait", "put", "get", "sem", "barrier", "first", "timeout0", "group"};
 
     static final class Rng {
         long x;
@@ -41,6 +47,8 @@ public class Fuzz {
         AsyncLock lock = new AsyncLock();
         AsyncEvent event = new AsyncEvent();
         AsyncQueue<Integer> queue;
+        AsyncSemaphore sem = new AsyncSemaphore(2);
+        AsyncBarrier barrier = new AsyncBarrier(2);
         List<Task<String>> tasks = new ArrayList<>();
     }
 
@@ -81,9 +89,48 @@ public class Fuzz {
             case 9:
                 await(s.queue.put(i * 100 + k));
                 return completed("put");
-            default:
+            case 10:
                 return completed(await(s.queue.get()));
+            case 11:
+                await(s.sem.acquire());
+                try {
+                    await(sleep(0));
+                } finally {
+                    s.sem.release();
+                }
+                return completed("sem");
+            case 12:
+                return completed(await(s.barrier.waitAsync()));
+            case 13: {
+                WaitResult<String> w = await(Asyncio.wait(List.of(s.tasks.get(op[1]), s.tasks.get(op[2])),
+                        ReturnWhen.FIRST_COMPLETED, null));
+                return completed(w.done().size() + "/" + w.pending().size());
+            }
+            case 14:
+                return completed(await(timeout(0, s.tasks.get(op[1]))));
+            default: {
+                Task<String> t = s.tasks.get(op[1]);
+                Object[] ab = new Object[2];
+                await(TaskGroup.run(tg -> {
+                    ab[0] = tg.createTask(awaiting(t));
+                    ab[1] = tg.createTask(yielding(i));
+                    return completed();
+                }));
+                return completed(((Task<?>) ab[0]).result() + "+" + ((Task<?>) ab[1]).result());
+            }
         }
+    }
+
+    @Async
+    static Coroutine<String> awaiting(Task<String> t) {
+        return completed(await(t));
+    }
+
+    @Async
+    static Coroutine<String> yielding(int i) {
+        await(sleep(0));
+        await(sleep(0));
+        return completed("y" + i);
     }
 
     static String show(Object x) {
@@ -132,8 +179,8 @@ public class Fuzz {
             List<int[]> script = new ArrayList<>();
             int len = 1 + rng.next(5);
             for (int j = 0; j < len; j++) {
-                int c = rng.next(11);
-                if (i == 0 && c >= 2 && c <= 5) {
+                int c = rng.next(16);
+                if (i == 0 && ((c >= 2 && c <= 5) || c >= 13)) {
                     c = 0;
                 }
                 int[] op;
@@ -144,8 +191,15 @@ public class Fuzz {
                     case 2:
                     case 4:
                     case 5:
+                    case 14:
+                    case 15:
                         op = new int[] {c, rng.next(i)};
                         break;
+                    case 13: {
+                        int a = rng.next(i);
+                        op = new int[] {13, a, rng.next(i)};
+                        break;
+                    }
                     case 3: {
                         int a = rng.next(i);
                         int b = rng.next(i);
