@@ -3,7 +3,7 @@ tasks that yield, cancel each other, await each other alone or through gather/sh
 lock, an event and a queue, and swallow or pass on their cancellations. Every event is printed."""
 from prelude import *
 
-SEEDS = range(1, 301)
+SEEDS = range(1, 601)
 
 
 class Rng:

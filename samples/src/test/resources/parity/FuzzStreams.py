@@ -3,7 +3,7 @@ a small limit: read(n), readline, readexactly, readuntil over separators that sp
 limit's errors and what they leave in the buffer, end of stream."""
 from prelude import *
 
-SEEDS = range(1, 201)
+SEEDS = range(1, 601)
 SEPS = [b"\n", b"ab", b"\r\n", b"aab"]
 ALPHABET = b"ab\n\rx"
 

@@ -27,7 +27,7 @@ import java.util.List;
  * cancellations. Every event is printed.
  */
 public class Fuzz {
-    static final int SEEDS = 300;
+    static final int SEEDS = 600;
     static final String[] NAMES = {"yield", "cancel", "await", "gather", "shield", "waitfor", "lock", "set", "wait", "put", "get", "sem", "barrier", "first", "timeout0", "group"};
 
     static final class Rng {

@@ -21,7 +21,7 @@ import java.util.List;
  * the limit's errors and what they leave in the buffer, end of stream.
  */
 public class FuzzStreams {
-    static final int SEEDS = 200;
+    static final int SEEDS = 600;
     static final byte[][] SEPS = {bytes("\n"), bytes("ab"), bytes("\r\n"), bytes("aab")};
     static final byte[] ALPHABET = bytes("ab\n\rx");
     static final String[] OPS = {"read", "readline", "readexactly", "readuntil"};
