@@ -74,6 +74,26 @@ async def run_op(s, i, k, op):
             a = tg.create_task(awaiting(s.tasks[op[1]]))
             b = tg.create_task(yielding(i))
         return "%s+%s" % (a.result(), b.result())
+    if kind == "join":
+        await s.queue.join()
+        return "joined"
+    if kind == "task_done":
+        s.queue.task_done()
+        return "done"
+    if kind == "put_nowait":
+        s.queue.put_nowait(i * 100 + k)
+        return s.queue.qsize()
+    if kind == "get_nowait":
+        return s.queue.get_nowait()
+    if kind == "abort":
+        await s.barrier.abort()
+        return "aborted"
+    if kind == "reset":
+        await s.barrier.reset()
+        return "reset"
+    if kind == "clear":
+        s.event.clear()
+        return "cleared"
     if kind == "timeout0":
         async with asyncio.timeout(0):
             return await s.tasks[op[1]]
@@ -124,7 +144,7 @@ async def program(seed):
     for i in range(n):
         script = []
         for _ in range(1 + rng.next(5)):
-            c = rng.next(16)
+            c = rng.next(23)
             if i == 0 and c in (2, 3, 4, 5, 13, 14, 15):
                 c = 0
             if c == 0:
@@ -157,8 +177,10 @@ async def program(seed):
                 op = ("first", rng.next(i), rng.next(i))
             elif c == 14:
                 op = ("timeout0", rng.next(i))
-            else:
+            elif c == 15:
                 op = ("group", rng.next(i))
+            else:
+                op = (["join", "task_done", "put_nowait", "get_nowait", "abort", "reset", "clear"][c - 16],)
             script.append(op)
         swallow = rng.next(3) == 0
         dies = rng.next(4) == 0

@@ -28,7 +28,8 @@ import java.util.List;
  */
 public class Fuzz {
     static final int SEEDS = 600;
-    static final String[] NAMES = {"yield", "cancel", "await", "gather", "shield", "waitfor", "lock", "set", "wait", "put", "get", "sem", "barrier", "first", "timeout0", "group"};
+    static final String[] NAMES = {"yield", "cancel", "await", "gather", "shield", "waitfor", "lock", "set", "wait", "put", "get", "sem", "barrier", "first", "timeout0", "group",
+        "join", "task_done", "put_nowait", "get_nowait", "abort", "reset", "clear"};
 
     static final class Rng {
         long x;
@@ -108,6 +109,30 @@ public class Fuzz {
             }
             case 14:
                 return completed(await(timeout(0, s.tasks.get(op[1]))));
+            case 16:
+                await(s.queue.join());
+                return completed("joined");
+            case 17:
+                try {
+                    s.queue.taskDone();
+                } catch (IllegalStateException e) { // asyncio's ValueError
+                    throw new IllegalArgumentException(e.getMessage());
+                }
+                return completed("done");
+            case 18:
+                s.queue.putNowait(i * 100 + k);
+                return completed(s.queue.qsize());
+            case 19:
+                return completed(s.queue.getNowait());
+            case 20:
+                await(s.barrier.abort());
+                return completed("aborted");
+            case 21:
+                await(s.barrier.reset());
+                return completed("reset");
+            case 22:
+                s.event.clear();
+                return completed("cleared");
             default: {
                 Task<String> t = s.tasks.get(op[1]);
                 Object[] ab = new Object[2];
@@ -190,8 +215,8 @@ public class Fuzz {
             List<int[]> script = new ArrayList<>();
             int len = 1 + rng.next(5);
             for (int j = 0; j < len; j++) {
-                int c = rng.next(16);
-                if (i == 0 && ((c >= 2 && c <= 5) || c >= 13)) {
+                int c = rng.next(23);
+                if (i == 0 && ((c >= 2 && c <= 5) || (c >= 13 && c <= 15))) {
                     c = 0;
                 }
                 int[] op;
