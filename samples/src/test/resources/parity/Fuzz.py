@@ -15,6 +15,14 @@ class Rng:
         return (self.x >> 8) % n
 
 
+def state(t):
+    if t.cancelled():
+        return "cancelled"
+    if t.exception() is not None:
+        return d(t.exception())
+    return t.result()
+
+
 async def awaiting(t):
     # A TaskGroup child that fails while its parent is cancelled from outside is where asyncj
     # follows 3.13 (the parent is cancelled again), so the children here do not fail.
@@ -94,6 +102,17 @@ async def run_op(s, i, k, op):
     if kind == "clear":
         s.event.clear()
         return "cleared"
+    if kind == "soon":
+        asyncio.get_running_loop().call_soon(out, "soon", i, k)
+        return "scheduled"
+    if kind == "fut":
+        f = asyncio.get_running_loop().create_future()
+        asyncio.get_running_loop().call_soon(f.set_result, k)
+        return await f
+    if kind == "cb":
+        j = op[1]
+        s.tasks[j].add_done_callback(lambda t: out("cb", i, k, "sees", j, state(t)))
+        return "added"
     if kind == "timeout0":
         async with asyncio.timeout(0):
             return await s.tasks[op[1]]
@@ -144,7 +163,7 @@ async def program(seed):
     for i in range(n):
         script = []
         for _ in range(1 + rng.next(5)):
-            c = rng.next(23)
+            c = rng.next(26)
             if i == 0 and c in (2, 3, 4, 5, 13, 14, 15):
                 c = 0
             if c == 0:
@@ -179,8 +198,14 @@ async def program(seed):
                 op = ("timeout0", rng.next(i))
             elif c == 15:
                 op = ("group", rng.next(i))
-            else:
+            elif c < 23:
                 op = (["join", "task_done", "put_nowait", "get_nowait", "abort", "reset", "clear"][c - 16],)
+            elif c == 23:
+                op = ("soon",)
+            elif c == 24:
+                op = ("fut",)
+            else:
+                op = ("cb", rng.next(n))
             script.append(op)
         swallow = rng.next(3) == 0
         dies = rng.next(4) == 0

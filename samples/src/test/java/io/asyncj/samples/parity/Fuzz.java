@@ -29,7 +29,8 @@ import java.util.List;
 public class Fuzz {
     static final int SEEDS = 600;
     static final String[] NAMES = {"yield", "cancel", "await", "gather", "shield", "waitfor", "lock", "set", "wait", "put", "get", "sem", "barrier", "first", "timeout0", "group",
-        "join", "task_done", "put_nowait", "get_nowait", "abort", "reset", "clear"};
+        "join", "task_done", "put_nowait", "get_nowait", "abort", "reset", "clear",
+        "soon", "fut", "cb"};
 
     static final class Rng {
         long x;
@@ -133,6 +134,19 @@ public class Fuzz {
             case 22:
                 s.event.clear();
                 return completed("cleared");
+            case 23:
+                getRunningLoop().callSoon(() -> out("soon", i, k));
+                return completed("scheduled");
+            case 24: {
+                io.asyncj.Future<Integer> f = getRunningLoop().createFuture();
+                getRunningLoop().callSoon(() -> f.setResult(k));
+                return completed(await(f));
+            }
+            case 25: {
+                int j = op[1];
+                s.tasks.get(j).addDoneCallback(t -> out("cb", i, k, "sees", j, state(t)));
+                return completed("added");
+            }
             default: {
                 Task<String> t = s.tasks.get(op[1]);
                 Object[] ab = new Object[2];
@@ -164,6 +178,16 @@ public class Fuzz {
         await(sleep(0));
         await(sleep(0));
         return completed("y" + i);
+    }
+
+    static Object state(io.asyncj.Future<String> t) {
+        if (t.isCancelled()) {
+            return "cancelled";
+        }
+        if (t.exception() != null) {
+            return d(t.exception());
+        }
+        return t.result();
     }
 
     static String show(Object x) {
@@ -215,7 +239,7 @@ public class Fuzz {
             List<int[]> script = new ArrayList<>();
             int len = 1 + rng.next(5);
             for (int j = 0; j < len; j++) {
-                int c = rng.next(23);
+                int c = rng.next(26);
                 if (i == 0 && ((c >= 2 && c <= 5) || (c >= 13 && c <= 15))) {
                     c = 0;
                 }
@@ -230,6 +254,9 @@ public class Fuzz {
                     case 14:
                     case 15:
                         op = new int[] {c, rng.next(i)};
+                        break;
+                    case 25:
+                        op = new int[] {c, rng.next(n)};
                         break;
                     case 13: {
                         int a = rng.next(i);
