@@ -113,6 +113,17 @@ async def run_op(s, i, k, op):
         j = op[1]
         s.tasks[j].add_done_callback(lambda t: out("cb", i, k, "sees", j, state(t)))
         return "added"
+    if kind == "ascomp":
+        got = []
+        for f in asyncio.as_completed([s.tasks[op[1]], s.tasks[op[2]]]):
+            try:
+                got.append(await f)
+            except Exception as e:
+                got.append(e)
+        return sorted(got, key=show)  # as_completed takes done ones from a set: their order is unspecified
+    if kind == "waitexc":
+        done, pending = await asyncio.wait([s.tasks[op[1]], s.tasks[op[2]]], return_when=asyncio.FIRST_EXCEPTION)
+        return "%d/%d" % (len(done), len(pending))
     if kind == "timeout0":
         async with asyncio.timeout(0):
             return await s.tasks[op[1]]
@@ -163,8 +174,8 @@ async def program(seed):
     for i in range(n):
         script = []
         for _ in range(1 + rng.next(5)):
-            c = rng.next(26)
-            if i == 0 and c in (2, 3, 4, 5, 13, 14, 15):
+            c = rng.next(28)
+            if i == 0 and c in (2, 3, 4, 5, 13, 14, 15, 26, 27):
                 c = 0
             if c == 0:
                 op = ("yield",)
@@ -204,8 +215,10 @@ async def program(seed):
                 op = ("soon",)
             elif c == 24:
                 op = ("fut",)
-            else:
+            elif c == 25:
                 op = ("cb", rng.next(n))
+            else:
+                op = ("ascomp" if c == 26 else "waitexc", rng.next(i), rng.next(i))
             script.append(op)
         swallow = rng.next(3) == 0
         dies = rng.next(4) == 0

@@ -30,7 +30,7 @@ public class Fuzz {
     static final int SEEDS = 600;
     static final String[] NAMES = {"yield", "cancel", "await", "gather", "shield", "waitfor", "lock", "set", "wait", "put", "get", "sem", "barrier", "first", "timeout0", "group",
         "join", "task_done", "put_nowait", "get_nowait", "abort", "reset", "clear",
-        "soon", "fut", "cb"};
+        "soon", "fut", "cb", "ascomp", "waitexc"};
 
     static final class Rng {
         long x;
@@ -147,6 +147,25 @@ public class Fuzz {
                 s.tasks.get(j).addDoneCallback(t -> out("cb", i, k, "sees", j, state(t)));
                 return completed("added");
             }
+            case 26: {
+                List<Object> got = new ArrayList<>();
+                for (Coroutine<String> f : asCompleted(List.of(s.tasks.get(op[1]), s.tasks.get(op[2])))) {
+                    try {
+                        got.add(await(f));
+                    } catch (CancelledException e) {
+                        throw e;
+                    } catch (RuntimeException e) {
+                        got.add(e);
+                    }
+                }
+                got.sort(java.util.Comparator.comparing(Fuzz::show)); // CPython takes done ones from a set
+                return completed(got);
+            }
+            case 27: {
+                WaitResult<String> w = await(Asyncio.wait(List.of(s.tasks.get(op[1]), s.tasks.get(op[2])),
+                        ReturnWhen.FIRST_EXCEPTION, null));
+                return completed(w.done().size() + "/" + w.pending().size());
+            }
             default: {
                 Task<String> t = s.tasks.get(op[1]);
                 Object[] ab = new Object[2];
@@ -239,8 +258,8 @@ public class Fuzz {
             List<int[]> script = new ArrayList<>();
             int len = 1 + rng.next(5);
             for (int j = 0; j < len; j++) {
-                int c = rng.next(26);
-                if (i == 0 && ((c >= 2 && c <= 5) || (c >= 13 && c <= 15))) {
+                int c = rng.next(28);
+                if (i == 0 && ((c >= 2 && c <= 5) || (c >= 13 && c <= 15) || c >= 26)) {
                     c = 0;
                 }
                 int[] op;
@@ -258,9 +277,11 @@ public class Fuzz {
                     case 25:
                         op = new int[] {c, rng.next(n)};
                         break;
-                    case 13: {
+                    case 13:
+                    case 26:
+                    case 27: {
                         int a = rng.next(i);
-                        op = new int[] {13, a, rng.next(i)};
+                        op = new int[] {c, a, rng.next(i)};
                         break;
                     }
                     case 3: {
