@@ -134,6 +134,14 @@ async def run_op(s, i, k, op):
     if kind == "waitexc":
         done, pending = await asyncio.wait([s.tasks[op[1]], s.tasks[op[2]]], return_when=asyncio.FIRST_EXCEPTION)
         return "%d/%d" % (len(done), len(pending))
+    if kind == "tgtimeout":
+        async with asyncio.timeout(0):
+            async with asyncio.TaskGroup() as tg:
+                a = tg.create_task(awaiting(s.tasks[op[1]]))
+                b = tg.create_task(yielding(i))
+        return "%s+%s" % (a.result(), b.result())
+    if kind == "shieldgather":
+        return await asyncio.shield(asyncio.gather(s.tasks[op[1]], s.tasks[op[2]], return_exceptions=True))
     if kind == "timeout0":
         async with asyncio.timeout(0):
             return await s.tasks[op[1]]
@@ -184,8 +192,8 @@ async def program(seed):
     for i in range(n):
         script = []
         for _ in range(1 + rng.next(5)):
-            c = rng.next(28)
-            if i == 0 and c in (2, 3, 4, 5, 13, 14, 15, 26, 27):
+            c = rng.next(30)
+            if i == 0 and c in (2, 3, 4, 5, 13, 14, 15, 26, 27, 28, 29):
                 c = 0
             if c == 0:
                 op = ("yield",)
@@ -227,8 +235,12 @@ async def program(seed):
                 op = ("fut",)
             elif c == 25:
                 op = ("cb", rng.next(n))
-            else:
+            elif c < 28:
                 op = ("ascomp" if c == 26 else "waitexc", rng.next(i), rng.next(i))
+            elif c == 28:
+                op = ("tgtimeout", rng.next(i))
+            else:
+                op = ("shieldgather", rng.next(i), rng.next(i))
             script.append(op)
         swallow = rng.next(3) == 0
         dies = rng.next(4) == 0

@@ -30,7 +30,7 @@ public class Fuzz {
     static final int SEEDS = 1000;
     static final String[] NAMES = {"yield", "cancel", "await", "gather", "shield", "waitfor", "lock", "set", "wait", "put", "get", "sem", "barrier", "first", "timeout0", "group",
         "join", "task_done", "put_nowait", "get_nowait", "abort", "reset", "clear",
-        "soon", "fut", "cb", "ascomp", "waitexc"};
+        "soon", "fut", "cb", "ascomp", "waitexc", "tgtimeout", "shieldgather"};
 
     static final class Rng {
         long x;
@@ -176,6 +176,18 @@ public class Fuzz {
                         ReturnWhen.FIRST_EXCEPTION, null));
                 return completed(w.done().size() + "/" + w.pending().size());
             }
+            case 28: {
+                Task<String> t = s.tasks.get(op[1]);
+                Object[] ab = new Object[2];
+                await(timeout(0, TaskGroup.run(tg -> {
+                    ab[0] = tg.createTask(awaiting(t));
+                    ab[1] = tg.createTask(yielding(i));
+                    return completed();
+                })));
+                return completed(((Task<?>) ab[0]).result() + "+" + ((Task<?>) ab[1]).result());
+            }
+            case 29:
+                return completed(await(shield(gather(true, s.tasks.get(op[1]), s.tasks.get(op[2])))));
             default: {
                 Task<String> t = s.tasks.get(op[1]);
                 Object[] ab = new Object[2];
@@ -268,7 +280,7 @@ public class Fuzz {
             List<int[]> script = new ArrayList<>();
             int len = 1 + rng.next(5);
             for (int j = 0; j < len; j++) {
-                int c = rng.next(28);
+                int c = rng.next(30);
                 if (i == 0 && ((c >= 2 && c <= 5) || (c >= 13 && c <= 15) || c >= 26)) {
                     c = 0;
                 }
@@ -282,6 +294,7 @@ public class Fuzz {
                     case 5:
                     case 14:
                     case 15:
+                    case 28:
                         op = new int[] {c, rng.next(i)};
                         break;
                     case 25:
@@ -289,7 +302,8 @@ public class Fuzz {
                         break;
                     case 13:
                     case 26:
-                    case 27: {
+                    case 27:
+                    case 29: {
                         int a = rng.next(i);
                         op = new int[] {c, a, rng.next(i)};
                         break;
