@@ -184,7 +184,7 @@ async def program(seed):
     s = State()
     s.lock = asyncio.Lock()
     s.event = asyncio.Event()
-    s.queue = asyncio.Queue(1 + rng.next(2))
+    s.queue = [asyncio.Queue, asyncio.LifoQueue, asyncio.PriorityQueue][rng.next(3)](1 + rng.next(2))
     s.sem = asyncio.Semaphore(2)
     s.barrier = asyncio.Barrier(2)
     n = 3 + rng.next(3)

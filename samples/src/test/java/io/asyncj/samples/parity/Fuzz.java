@@ -274,7 +274,10 @@ public class Fuzz {
     static Coroutine<Void> program(int seed) {
         Rng rng = new Rng(seed);
         State s = new State();
-        s.queue = new AsyncQueue<>(1 + rng.next(2));
+        int kind = rng.next(3);
+        int maxsize = 1 + rng.next(2);
+        s.queue = kind == 0 ? new AsyncQueue<>(maxsize)
+                : kind == 1 ? new io.asyncj.AsyncLifoQueue<>(maxsize) : new io.asyncj.AsyncPriorityQueue<>(maxsize);
         int n = 3 + rng.next(3);
         for (int i = 0; i < n; i++) {
             List<int[]> script = new ArrayList<>();
