@@ -20,7 +20,7 @@ final class AsCompleted<T> {
     private final ArrayDeque<Future<T>> done = new ArrayDeque<>();
     /** Stands for "timed out" (an ArrayDeque holds no nulls); created when the timeout fires. */
     private Future<T> timeoutMarker;
-    private final ArrayDeque<Future<Future<T>>> getters = new ArrayDeque<>();
+    private final ArrayDeque<Future<Void>> getters = new ArrayDeque<>();
     private final SelectorEventLoop loop;
     private TimerHandle timer;
     private final Consumer<Future<T>> onCompletion = this::completed;
@@ -64,35 +64,60 @@ final class AsCompleted<T> {
         }
     }
 
+    /**
+     * CPython's {@code done.put_nowait(f)}: the future joins the queue and the first getter still
+     * waiting is woken. It takes the future itself when it runs; a getter cancelled in between
+     * leaves it there for the next (CPython's {@code Queue.get}), so no outcome is lost.
+     */
     private void put(Future<T> f) {
+        done.add(f);
+        wakeNext();
+    }
+
+    private void wakeNext() {
         while (!getters.isEmpty()) {
-            Future<Future<T>> g = getters.poll();
+            Future<Void> g = getters.poll();
             if (!g.isDone()) {
-                g.setResult(f);
+                g.setResult(null);
                 return;
             }
         }
-        done.add(f);
     }
 
-    /** One step: wait for the next finished future and return its outcome. */
+    /** One step ({@code _wait_for_one}): wait for the next finished future and return its outcome. */
     private Coroutine<T> next() {
         return new Coroutine<T>() {
+            private Future<Void> getter;
+
             @Override
-            protected void $resume() {
+            protected void $resume() throws Throwable {
                 switch ($state) {
                     case 0:
-                        Future<Future<T>> g = new Future<>(loop);
-                        if (!done.isEmpty()) {
-                            g.setResult(done.poll());
-                        } else {
-                            getters.add(g);
-                        }
-                        if ($await(g, 1)) {
-                            return;
-                        }
                     case 1:
-                        Future<T> f = this.<Future<T>>$get();
+                        if ($state == 1) {
+                            Future<Void> g = getter;
+                            getter = null;
+                            try {
+                                $get();
+                            } catch (Throwable e) { // cancelled while waiting: pass the wakeup on
+                                g.cancel();
+                                getters.remove(g);
+                                if (!done.isEmpty() && !g.isCancelled()) {
+                                    wakeNext();
+                                }
+                                throw e;
+                            }
+                        }
+                        while (done.isEmpty()) {
+                            Future<Void> g = getter = new Future<>(loop);
+                            getters.add(g);
+                            if ($await(g, 1)) {
+                                return;
+                            }
+                            getter = null;
+                            $get();
+                        }
+                        Future<T> f = done.poll();
                         if (f == timeoutMarker) {
                             throw new AsyncTimeoutException();
                         }

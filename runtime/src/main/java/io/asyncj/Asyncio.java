@@ -68,14 +68,14 @@ public final class Asyncio {
         } finally {
             try {
                 cancelAllTasks(loop);
-                loop.shutdownDefaultExecutor();
+                loop.shutdownDefaultExecutorNow();
             } finally {
                 loop.close();
             }
         }
     }
 
-    private static void cancelAllTasks(SelectorEventLoop loop) {
+    static void cancelAllTasks(SelectorEventLoop loop) {
         Set<Task<?>> toCancel = loop.pendingTasks();
         if (toCancel.isEmpty()) {
             return;
@@ -159,6 +159,11 @@ public final class Asyncio {
         return runningLoop().createTask(coroutine, name);
     }
 
+    /** asyncio's {@code wrap_future}: {@link Future#from(CompletionStage)}. */
+    public static <T> Future<T> wrapFuture(CompletionStage<T> stage) {
+        return Future.from(stage);
+    }
+
     /** The task running on this thread's loop, or null (a plain callback is running). */
     public static Task<?> currentTask() {
         return runningLoop().currentTask;
@@ -169,16 +174,19 @@ public final class Asyncio {
         return runningLoop().pendingTasks();
     }
 
-    /** asyncio's {@code ensure_future}: a future as is, a coroutine wrapped in a task. */
+    /**
+     * asyncio's {@code ensure_future}: a {@link Future} (or {@link Task}) is returned as it is; a
+     * coroutine is scheduled as a new task on the running loop.
+     */
     @SuppressWarnings("unchecked")
-    static <T> Future<T> ensureFuture(Awaitable<T> awaitable) {
+    public static <T> Future<T> ensureFuture(Awaitable<T> awaitable) {
         if (awaitable instanceof Future<T> f) {
             return f;
         }
         if (awaitable == null) {
             throw new NullPointerException("an awaitable was expected, got null");
         }
-        return runningLoop().createTask((Coroutine<T>) awaitable);
+        return runningLoop().createTask((Coroutine<T>) awaitable); // Awaitable is sealed: Future or Coroutine
     }
 
     // ---- sleeping ----
@@ -316,6 +324,11 @@ public final class Asyncio {
         return timeout(delay == null ? Double.NaN : seconds(delay), body);
     }
 
+    /** {@link #timeout(double, Function)} with a {@link Duration} (null: no deadline until rescheduled). */
+    public static <T> Coroutine<T> timeout(Duration delay, Function<Timeout, ? extends Awaitable<T>> body) {
+        return timeout(delay == null ? Double.NaN : seconds(delay), body);
+    }
+
     /**
      * {@link #timeout(double, Awaitable)} whose body gets the {@link Timeout}, to read or move the
      * deadline ({@code reschedule}).
@@ -329,6 +342,11 @@ public final class Asyncio {
         return new Timeout.Scope<>(new Timeout(when), t -> body);
     }
 
+    /** {@link #timeoutAt(double, Awaitable)} whose body gets the {@link Timeout}, to {@code reschedule} it or ask {@code expired()}. */
+    public static <T> Coroutine<T> timeoutAt(double when, Function<Timeout, ? extends Awaitable<T>> body) {
+        return new Timeout.Scope<>(new Timeout(when), body);
+    }
+
     // ---- threads ----
 
     /** Runs {@code function} on the loop's default executor when awaited, and returns its value. */
@@ -337,6 +355,54 @@ public final class Asyncio {
             throw new NullPointerException("function");
         }
         return Deferred.of(() -> runningLoop().runInExecutor(null, function));
+    }
+
+    /**
+     * asyncio's {@code run_coroutine_threadsafe}: from any thread, schedules {@code coroutine} as a
+     * task on {@code loop} and returns a {@link java.util.concurrent.CompletableFuture} (asyncio's
+     * {@code concurrent.futures.Future}) that completes with the task's outcome. Cancelling the
+     * returned future cancels the task; a task that ends cancelled cancels the returned future.
+     * Blocking on the result from the loop's own thread deadlocks, as in asyncio.
+     *
+     * @throws IllegalStateException if the loop is closed
+     */
+    public static <T> java.util.concurrent.CompletableFuture<T> runCoroutineThreadsafe(Coroutine<T> coroutine,
+                                                                                      EventLoop loop) {
+        if (coroutine == null || loop == null) {
+            throw new NullPointerException(coroutine == null ? "coroutine" : "loop");
+        }
+        java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
+        loop.callSoonThreadsafe(() -> {
+            Task<T> task;
+            try {
+                task = loop.createTask(coroutine);
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+                throw e;
+            }
+            task.addDoneCallback(t -> {
+                if (result.isDone()) {
+                    return;
+                }
+                if (t.isCancelled()) {
+                    result.cancel(false);
+                } else if (t.exception() != null) {
+                    result.completeExceptionally(t.exception());
+                } else {
+                    result.complete(t.result());
+                }
+            });
+            result.whenComplete((v, e) -> {
+                if (result.isCancelled() && !task.isDone()) {
+                    try {
+                        loop.callSoonThreadsafe(() -> task.cancel());
+                    } catch (IllegalStateException closed) {
+                        // the loop is gone: nothing left to cancel
+                    }
+                }
+            });
+        });
+        return result;
     }
 
     /** {@link EventLoop#runInExecutor} on the running loop. */
@@ -393,6 +459,17 @@ public final class Asyncio {
             throw new IllegalArgumentException("Limit cannot be <= 0");
         }
         return new Streams.StartServer(handler, host, port, limit, Math.max(1, backlog));
+    }
+
+    /**
+     * {@link #startServer(ConnectionHandler, String, int, int, int)} with asyncio's
+     * {@code start_serving}: when false, the server is bound and listening but accepts no
+     * connection until {@link Server#startServing()} or {@link Server#serveForever()}.
+     */
+    public static Coroutine<Server> startServer(ConnectionHandler handler, String host, int port, int limit,
+                                                int backlog, boolean startServing) throws IOException {
+        Coroutine<Server> c = startServer(handler, host, port, limit, backlog);
+        return startServing ? c : ((Streams.StartServer) c).notServing();
     }
 
     // ---- subprocesses ----

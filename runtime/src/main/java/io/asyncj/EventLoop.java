@@ -80,6 +80,38 @@ public interface EventLoop extends AutoCloseable {
      */
     <T> Future<T> runInExecutor(Executor executorOrNull, Callable<T> function);
 
+    /**
+     * asyncio's {@code set_default_executor}: the executor {@link #runInExecutor} (and
+     * {@code toThread}) use when given none. The loop shuts it down in {@link #close()}, and
+     * {@code Asyncio.run} waits for it at its end, as for the loop's own.
+     */
+    void setDefaultExecutor(java.util.concurrent.ExecutorService executor);
+
+    /**
+     * asyncio's {@code add_reader}: runs {@code callback} (as a loop callback) each time
+     * {@code channel} is readable (or, for a server channel, has a connection to accept), until
+     * {@link #removeReader}. The channel must be in non-blocking mode; a second call replaces the
+     * callback. Loop-thread only.
+     */
+    void addReader(java.nio.channels.SelectableChannel channel, Runnable callback);
+
+    /** asyncio's {@code remove_reader}: stops watching {@code channel} for reading; false if it was not watched. */
+    boolean removeReader(java.nio.channels.SelectableChannel channel);
+
+    /** asyncio's {@code add_writer}: as {@link #addReader}, each time {@code channel} is writable (or connected). */
+    void addWriter(java.nio.channels.SelectableChannel channel, Runnable callback);
+
+    /** asyncio's {@code remove_writer}: stops watching {@code channel} for writing; false if it was not watched. */
+    boolean removeWriter(java.nio.channels.SelectableChannel channel);
+
+    /**
+     * asyncio's {@code shutdown_default_executor}: shuts the default executor down and, when
+     * awaited, waits (without blocking the loop) until its work has finished. Afterwards
+     * {@code runInExecutor(null, ...)} throws {@link IllegalStateException}
+     * ("Executor shutdown has been called").
+     */
+    Coroutine<Void> shutdownDefaultExecutor();
+
     /** Debug mode: slow-callback warnings, foreign-thread checks, never-awaited coroutines. */
     void setDebug(boolean enabled);
 

@@ -130,6 +130,20 @@ public non-sealed class Future<T> implements Awaitable<T> {
         return result();
     }
 
+    /**
+     * CPython's {@code _make_cancelled_error()} on a future that may not be cancelled (what a
+     * cancelled {@code gather} ends with when its last child finished otherwise): a plain future
+     * has no message then; a task has the one its last {@code cancel(msg)} kept for a step.
+     */
+    final CancelledException makeCancelledErrorAnyState() {
+        return isCancelled() ? makeCancelledError() : new CancelledException(keptCancelMessage());
+    }
+
+    /** See {@link Task}: a plain future keeps no cancel message once it is done otherwise. */
+    String keptCancelMessage() {
+        return null;
+    }
+
     final CancelledException makeCancelledError() {
         Object r = result;
         if (r instanceof CancelledException ce) {

@@ -139,7 +139,10 @@ final class Gather {
                     }
                 }
                 if (cancelRequested) {
-                    setException(f.makeCancelledError());
+                    // CPython 3.11 takes fut._make_cancelled_error() after its results loop has
+                    // rebound fut: the last child in argument order, not the one that finished
+                    // last, and it may have finished normally.
+                    setException(children.get(children.size() - 1).makeCancelledErrorAnyState());
                 } else {
                     setResult(results);
                 }

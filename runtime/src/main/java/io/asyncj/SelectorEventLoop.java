@@ -75,7 +75,8 @@ final class SelectorEventLoop implements EventLoop {
     private boolean debug;
     private double slowCallbackDuration = 0.1;
     private BiConsumer<EventLoop, ExceptionContext> exceptionHandler;
-    private volatile ThreadPoolExecutor defaultExecutor;
+    private volatile java.util.concurrent.ExecutorService defaultExecutor;
+    private volatile boolean executorShutdownCalled;
 
     /** The task whose step is running, or null. */
     Task<?> currentTask;
@@ -410,7 +411,7 @@ final class SelectorEventLoop implements EventLoop {
         }
         timers.clear();
         inbox.clear();
-        ThreadPoolExecutor ex = defaultExecutor;
+        java.util.concurrent.ExecutorService ex = defaultExecutor;
         if (ex != null) {
             ex.shutdown();
         }
@@ -422,11 +423,16 @@ final class SelectorEventLoop implements EventLoop {
     }
 
     /** Shuts the default executor down and waits for its work (asyncio.run's last step). */
-    void shutdownDefaultExecutor() {
-        ThreadPoolExecutor ex = defaultExecutor;
+    void shutdownDefaultExecutorNow() {
+        executorShutdownCalled = true;
+        java.util.concurrent.ExecutorService ex = defaultExecutor;
         if (ex == null) {
             return;
         }
+        joinExecutor(ex);
+    }
+
+    private static void joinExecutor(java.util.concurrent.ExecutorService ex) {
         ex.shutdown();
         try {
             if (!ex.awaitTermination(300, TimeUnit.SECONDS)) {
@@ -436,6 +442,40 @@ final class SelectorEventLoop implements EventLoop {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public Coroutine<Void> shutdownDefaultExecutor() {
+        return Deferred.of(() -> {
+            checkOpen();
+            executorShutdownCalled = true;
+            java.util.concurrent.ExecutorService ex = defaultExecutor;
+            Future<Void> done = createFuture();
+            if (ex == null) {
+                done.setResult(null);
+                return done;
+            }
+            Thread joiner = new Thread(() -> {
+                joinExecutor(ex);
+                try {
+                    callSoonThreadsafe(() -> {
+                        if (!done.isDone()) {
+                            done.setResult(null);
+                        }
+                    });
+                } catch (IllegalStateException closed) {
+                    // nobody is waiting any more
+                }
+            }, "asyncj-executor-shutdown");
+            joiner.setDaemon(true);
+            joiner.start();
+            return done;
+        });
+    }
+
+    @Override
+    public void setDefaultExecutor(java.util.concurrent.ExecutorService executor) {
+        defaultExecutor = executor;
     }
 
     @Override
@@ -590,16 +630,19 @@ final class SelectorEventLoop implements EventLoop {
     }
 
     private Executor defaultExecutor() {
-        ThreadPoolExecutor ex = defaultExecutor;
+        if (executorShutdownCalled) {
+            throw new IllegalStateException("Executor shutdown has been called");
+        }
+        java.util.concurrent.ExecutorService ex = defaultExecutor;
         if (ex == null) {
             int max = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
-            ex = new ThreadPoolExecutor(max, max, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(max, max, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
                 Thread t = new Thread(r, "asyncj-executor-" + EXECUTOR_THREADS.incrementAndGet());
                 t.setDaemon(true);
                 return t;
             });
-            ex.allowCoreThreadTimeOut(true);
-            defaultExecutor = ex;
+            pool.allowCoreThreadTimeOut(true);
+            defaultExecutor = ex = pool;
         }
         return ex;
     }
@@ -613,20 +656,24 @@ final class SelectorEventLoop implements EventLoop {
     }
 
     /** Runs {@code callback} each time {@code channel} is readable, until {@link #removeReader}. */
-    void addReader(SelectableChannel channel, Runnable callback) {
-        interest(channel, SelectionKey.OP_READ | SelectionKey.OP_ACCEPT, callback, true);
+    @Override
+    public void addReader(SelectableChannel channel, Runnable callback) {
+        interest(channel, SelectionKey.OP_READ | SelectionKey.OP_ACCEPT, requireCallback(callback), true);
     }
 
-    void addWriter(SelectableChannel channel, Runnable callback) {
-        interest(channel, SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT, callback, false);
+    @Override
+    public void addWriter(SelectableChannel channel, Runnable callback) {
+        interest(channel, SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT, requireCallback(callback), false);
     }
 
-    boolean removeReader(SelectableChannel channel) {
-        return dropInterest(channel, true);
+    @Override
+    public boolean removeReader(SelectableChannel channel) {
+        return !closed && dropInterest(channel, true);
     }
 
-    boolean removeWriter(SelectableChannel channel) {
-        return dropInterest(channel, false);
+    @Override
+    public boolean removeWriter(SelectableChannel channel) {
+        return !closed && dropInterest(channel, false);
     }
 
     private void interest(SelectableChannel channel, int ops, Runnable callback, boolean read) {

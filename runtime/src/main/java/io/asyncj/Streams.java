@@ -229,6 +229,7 @@ final class Streams {
         private final int limit;
         private final int backlog;
         private final Path unix;
+        private boolean startServing = true;
 
         StartServer(ConnectionHandler handler, String host, int port,
                     int limit, int backlog) {
@@ -238,6 +239,12 @@ final class Streams {
             this.limit = limit;
             this.backlog = backlog;
             this.unix = null;
+        }
+
+        /** asyncio's {@code start_serving=False}: the server is returned not yet accepting, without the extra yield. */
+        StartServer notServing() {
+            startServing = false;
+            return this;
         }
 
         StartServer(ConnectionHandler handler, Path path, int limit, int backlog) {
@@ -339,6 +346,12 @@ final class Streams {
                 throw e;
             }
             server = new Server(loop, sockets, handler, limit, backlog);
+            if (!startServing) {
+                Server done = server;
+                server = null;
+                $complete(done);
+                return;
+            }
             server.startListening();
             $yield(3); // asyncio's "skip one loop iteration so that all add_reader go through"
         }

@@ -30,7 +30,9 @@ public class Task<T> extends Future<T> {
 
     private static final int MUST_CANCEL = SUBCLASS_BITS;
     private static final int STEPPING = SUBCLASS_BITS << 1;
-    private static final int CANCEL_SHIFT = 8;
+    /** The last message {@link #cancel(String)} kept for the next step is in {@link #CANCEL_MESSAGES}. */
+    private static final int KEPT_MESSAGE = SUBCLASS_BITS << 3;
+    private static final int CANCEL_SHIFT = 9;
     private static final int CANCEL_ONE = 1 << CANCEL_SHIFT;
 
     /** The innermost coroutine of the await chain as of the last suspension (the outermost at first). */
@@ -46,6 +48,14 @@ public class Task<T> extends Future<T> {
     private static final java.util.Map<Task<?>, String> NAMES =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     private static final int NAMED = SUBCLASS_BITS << 2;
+    /**
+     * CPython's {@code Task._cancel_message}, which a task keeps when {@link #cancel(String)} found
+     * nothing to cancel and the message waits for the next step, and which stays after the task
+     * swallowed the cancellation and finished: a cancelled {@code gather} whose last child so
+     * finished ends with it. Rare, so kept outside the task, as {@link #NAMES}.
+     */
+    private static final java.util.Map<Task<?>, String> CANCEL_MESSAGES =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     @SuppressWarnings("unchecked")
     Task(Coroutine<T> coroutine, SelectorEventLoop loop, String name) {
@@ -170,7 +180,19 @@ public class Task<T> extends Future<T> {
         }
         flags |= MUST_CANCEL;
         result = msg; // the message for the CancelledException thrown in at the next step
+        if (msg != null) {
+            CANCEL_MESSAGES.put(this, msg);
+            flags |= KEPT_MESSAGE;
+        } else if ((flags & KEPT_MESSAGE) != 0) {
+            CANCEL_MESSAGES.remove(this);
+            flags &= ~KEPT_MESSAGE;
+        }
         return true;
+    }
+
+    @Override
+    String keptCancelMessage() {
+        return (flags & KEPT_MESSAGE) != 0 ? CANCEL_MESSAGES.get(this) : null;
     }
 
     /** The number of cancellation requests not withdrawn by {@link #uncancel()}. */

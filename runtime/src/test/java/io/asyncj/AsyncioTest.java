@@ -213,6 +213,78 @@ class AsyncioTest {
     }
 
     @Test
+    void runCoroutineThreadsafeRunsATaskOnTheLoopAndBridgesItsOutcome() throws Exception {
+        EventLoop loop = Asyncio.newEventLoop();
+        Thread loopThread = new Thread(loop::runForever, "loop");
+        loopThread.start();
+        try {
+            CompletableFuture<Thread> ran = Asyncio.runCoroutineThreadsafe(Co.of(() -> sleep(0.01, Thread.currentThread())), loop);
+            assertSame(loopThread, ran.get(5, java.util.concurrent.TimeUnit.SECONDS));
+            IOException boom = new IOException("in the task");
+            CompletableFuture<Object> failed = Asyncio.runCoroutineThreadsafe(Co.of(() -> {
+                throw boom;
+            }), loop);
+            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> failed.get(5, java.util.concurrent.TimeUnit.SECONDS));
+            assertSame(boom, e.getCause());
+            CompletableFuture<Boolean> seenCancel = new CompletableFuture<>();
+            CompletableFuture<Object> slow = Asyncio.runCoroutineThreadsafe(Co.of(() -> {
+                Task<?> me = Asyncio.currentTask();
+                me.addDoneCallback(t -> seenCancel.complete(t.isCancelled()));
+                return sleep(10);
+            }), loop);
+            Thread.sleep(20);
+            assertTrue(slow.cancel(false));
+            assertTrue(seenCancel.get(5, java.util.concurrent.TimeUnit.SECONDS), "cancelling the future cancels the task");
+        } finally {
+            loop.callSoonThreadsafe(loop::stop);
+            loopThread.join(5000);
+            loop.close();
+        }
+        assertThrows(IllegalStateException.class, () -> Asyncio.runCoroutineThreadsafe(Co.of(() -> sleep(0)), loop));
+    }
+
+    @Test
+    void ensureFutureKeepsFuturesAndSchedulesCoroutines() {
+        run(Co.of(() -> {
+            Future<Integer> f = Asyncio.getRunningLoop().createFuture();
+            assertSame(f, Asyncio.ensureFuture(f));
+            Future<Integer> t = Asyncio.ensureFuture(Co.<Integer>of(() -> sleep(0, 7)));
+            assertInstanceOf(Task.class, t);
+            assertSame(t, Asyncio.ensureFuture(t));
+            Future<String> w = Asyncio.wrapFuture(CompletableFuture.completedFuture("done"));
+            assertEquals("done", w.result());
+            return t;
+        }));
+    }
+
+    @Test
+    void setDefaultExecutorAndShutdownDefaultExecutor() {
+        ExecutorService pool = Executors.newSingleThreadExecutor(r -> new Thread(r, "my-default"));
+        String msg = run(Co.of(() -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            loop.setDefaultExecutor(pool);
+            Coroutine<Void> shutdown = loop.shutdownDefaultExecutor();
+            assertFalse(pool.isShutdown(), "shutdownDefaultExecutor is cold until awaited");
+            return Script.start(() -> Asyncio.toThread(() -> Thread.currentThread().getName()))
+                    .then(name -> {
+                        assertEquals("my-default", name);
+                        return shutdown;
+                    })
+                    .then(v -> {
+                        assertTrue(pool.isTerminated());
+                        try {
+                            loop.runInExecutor(null, () -> 1);
+                            return Asyncio.sleep(0, "ran");
+                        } catch (IllegalStateException e) {
+                            return Asyncio.sleep(0, e.getMessage());
+                        }
+                    }).build();
+        }));
+        assertEquals("Executor shutdown has been called", msg);
+    }
+
+    @Test
     void toThreadIsColdUntilAwaited() {
         boolean[] ran = {false};
         run(Co.of(() -> {

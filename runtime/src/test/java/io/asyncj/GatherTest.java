@@ -208,6 +208,71 @@ class GatherTest {
     }
 
     @Test
+    void aCancelledGatherWhoseLastChildSwallowedItHasThatChildsKeptMessage() {
+        // CPython 3.11: outer.set_exception(fut._make_cancelled_error()) with fut the last child,
+        // which finished normally: no message if its waiter took the cancel, else the one it kept.
+        CancelledException[] seen = new CancelledException[2];
+        Loops.runVirtual(Co.of(() -> {
+            Future<List<Integer>> g = gather(Co.stubborn(trace, "waiting", 5, 7));
+            Asyncio.getRunningLoop().callLater(1, () -> assertTrue(g.cancel("outer")));
+            Task<?>[] yielding = new Task<?>[1];
+            return Script.start(() -> g).handle((v, err) -> {
+                seen[0] = (CancelledException) err;
+                yielding[0] = Asyncio.createTask(Co.stubborn(trace, "yielding", 0, 8)); // parks on sleep(0)
+                return sleep(0);
+            }).then(v -> {
+                @SuppressWarnings("unchecked")
+                Future<List<Integer>> g2 = gather((Task<Integer>) yielding[0]);
+                assertTrue(g2.cancel("kept for its next step"));
+                return g2;
+            }).handle((v, err) -> {
+                seen[1] = (CancelledException) err;
+                return null;
+            }).build();
+        }));
+        assertEquals(null, seen[0].getMessage());
+        assertEquals("kept for its next step", seen[1].getMessage());
+        assertEquals(List.of("waiting start", "waiting swallowed cancelled(outer)@1.0", "yielding start",
+                "yielding swallowed cancelled(kept for its next step)@1.0"), trace);
+    }
+
+    @Test
+    void aCancelledGatherEndsWithTheCancellationOfItsLastChildInArgumentOrder() {
+        // CPython 3.11 (python3 prints True, CancelledError('zero'), [1, CancelledError('')]):
+        //   t0 = create_task(sleep(10)); sleep(0); t0.cancel("zero"); sleep(0)
+        //   t1 = create_task(swallower()); sleep(0)
+        //   g = gather(t1, t0, return_exceptions=True); sleep(0); g.cancel("outer"); await g
+        List<Object> seen = new ArrayList<>();
+        Loops.runVirtual(Co.of(() -> {
+            Task<Object> t0 = Asyncio.createTask(Co.of(() -> sleep(10)));
+            Task<?>[] t1 = new Task<?>[1];
+            Future<?>[] g = new Future<?>[1];
+            return Script.start(() -> sleep(0)).then(v -> {
+                t0.cancel("zero");
+                return sleep(0);
+            }).then(v -> {
+                t1[0] = Asyncio.createTask(Co.stubborn(trace, "t1", 10, 1));
+                return sleep(0);
+            }).then(v -> {
+                g[0] = Asyncio.gather(true, t1[0], t0);
+                return sleep(0);
+            }).then(v -> {
+                seen.add(g[0].cancel("outer"));
+                return g[0];
+            }).handle((v, err) -> {
+                seen.add(err.getMessage());
+                return Asyncio.gather(true, t1[0], t0);
+            }).then(v -> {
+                List<?> l = (List<?>) v;
+                seen.add(l.get(0));
+                seen.add(((CancelledException) l.get(1)).getMessage());
+                return null;
+            }).build();
+        }));
+        assertEquals(List.of(true, "zero", 1, ""), seen);
+    }
+
+    @Test
     void cancelAfterEveryChildFinishedReturnsFalse() {
         boolean cancelled = Loops.runVirtual(Script.<Boolean>start(() -> {
             Future<Object> f = Asyncio.getRunningLoop().createFuture();

@@ -71,25 +71,35 @@ class ParityTest {
         }));
     }
 
-    private static String runJavaBounded(String name) {
+    static String runJavaBounded(String name) {
         return assertTimeoutPreemptively(Duration.ofSeconds(20), () -> runJava(name), name + " did not finish in 20 s");
     }
 
     private static void runPython(Path dir, Path outDir, List<String> names) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(PYTHON, dir.resolve("runner.py").toString(), dir.toString(),
+        runPython(PYTHON, dir, dir, outDir, names);
+    }
+
+    /**
+     * Runs the twins {@code names} of {@code twinDir} with {@code python} through {@code runner.py}
+     * (which, with {@code prelude.py}, lives in {@code dir}).
+     */
+    static void runPython(String python, Path dir, Path twinDir, Path outDir, List<String> names) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(python, dir.resolve("runner.py").toString(), twinDir.toString(),
                 outDir.toString()));
         cmd.addAll(names);
         Process p;
         try {
-            p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            pb.environment().put("PYTHONPATH", dir.toString()); // prelude.py, for twins in a subfolder
+            p = pb.start();
         } catch (IOException e) {
-            Assumptions.abort(PYTHON + " cannot be run (" + e.getMessage()
+            Assumptions.abort(python + " cannot be run (" + e.getMessage()
                     + "): the parity programs need CPython 3.11+ to compare with; skipped");
             return;
         }
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new AssertionError(PYTHON + " runner.py failed:\n" + log);
+            throw new AssertionError(python + " runner.py failed:\n" + log);
         }
     }
 
