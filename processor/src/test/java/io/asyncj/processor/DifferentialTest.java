@@ -109,6 +109,8 @@ class DifferentialTest {
                 public static final class T {
                     public final StringBuilder sb = new StringBuilder();
                     final int mode; int calls;
+                    int fld; Integer box = 0;
+                    T self() { sb.append("S "); return this; }
                     public T(int mode) { this.mode = mode; }
                     int s(int v) { sb.append('a').append(v).append(' '); return v; }
                     Awaitable<Integer> a(int v) {

@@ -18,6 +18,7 @@ final class ProgramGenerator {
     private int depth;
     private int loops; // enclosing loops (break/continue allowed)
     private final List<String> labels = new ArrayList<>();
+    private final List<String> blockLabels = new ArrayList<>();
 
     ProgramGenerator(Random random) {
         this.random = random;
@@ -35,7 +36,7 @@ final class ProgramGenerator {
         for (int i = 0; i < n; i++) {
             statement();
         }
-        line("return RET(v0 * 31 + v1 + arr[0] + arr[1] * 7 + arr[2] + arr[3]);");
+        line("return RET(v0 * 31 + v1 + arr[0] + arr[1] * 7 + arr[2] + arr[3] + t.fld * 11 + t.box * 13);");
         return out.toString();
     }
 
@@ -48,7 +49,7 @@ final class ProgramGenerator {
     }
 
     private String expr(int budget) {
-        int k = random.nextInt(budget <= 0 ? 3 : 12);
+        int k = random.nextInt(budget <= 0 ? 3 : 24);
         if (k == 8 || k == 10) {
             if (!arrays) {
                 k = 0;
@@ -77,6 +78,65 @@ final class ProgramGenerator {
                 return vars.isEmpty() ? "3" : "(" + var() + (random.nextBoolean() ? "++" : "--") + ")";
             case 10:
                 return "(arr[Math.floorMod(" + expr(budget - 1) + ", 4)] -= " + expr(budget - 1) + ")";
+            case 12: {
+                // a switch expression with awaits in its selector and arms, yield from a nested if (in
+                // braces: JDK 17's parser sometimes takes an unbraced `if (...) yield y;` for a call)
+                String y = "y" + fresh++;
+                return "(switch (Math.floorMod(" + expr(budget - 1) + ", 3)) { case 0 -> " + expr(budget - 1)
+                        + "; case 1 -> { int " + y + " = " + expr(budget - 1) + "; if " + cond(budget - 1) + " { yield " + y
+                        + "; } yield " + y + " + " + expr(budget - 1) + "; } default -> " + expr(budget - 1) + "; })";
+            }
+            case 13:
+                return vars.isEmpty() ? "4" : "(" + var() + " = " + expr(budget - 1) + ")";
+            case 14:
+                // ArithmeticException after the operands' awaits (sometimes)
+                return random.nextInt(3) == 0
+                        ? "(" + expr(budget - 1) + " / Math.floorMod(" + expr(budget - 1) + ", 4))"
+                        : "(" + expr(budget - 1) + " % (Math.floorMod(" + expr(budget - 1) + ", 4) + 1))";
+            case 15:
+                return "(\"s\" + " + expr(budget - 1) + " + " + expr(budget - 1) + " + 'c').length()";
+            case 16: {
+                if (!arrays) {
+                    return "5";
+                }
+                String[] ops = {"+=", "*=", "^=", "|=", "<<=", ">>=", "-="};
+                String op = ops[random.nextInt(ops.length)];
+                String rhs = op.contains("<") || op.contains(">") ? "Math.floorMod(" + expr(budget - 1) + ", 3)" : expr(budget - 1);
+                return "(arr[Math.floorMod(" + expr(budget - 1) + ", 4)] " + op + " " + rhs + ")";
+            }
+            case 17: {
+                // fields, with a receiver evaluated (and logged) before the right side's awaits
+                switch (random.nextInt(4)) {
+                    case 0: return "(t.self().fld += " + expr(budget - 1) + ")";
+                    case 1: return "(t.fld *= " + expr(budget - 1) + ")";
+                    case 2: return "(t.self().fld" + (random.nextBoolean() ? "++" : "--") + ")";
+                    default: return "(t.self().box += " + expr(budget - 1) + ")";
+                }
+            }
+            case 18:
+                if (!arrays) {
+                    return "6";
+                }
+                switch (random.nextInt(3)) {
+                    case 0: return "(arr[Math.floorMod(" + expr(budget - 1) + ", 4)]" + (random.nextBoolean() ? "++" : "--") + ")";
+                    case 1: return "(++arr[Math.floorMod(" + expr(budget - 1) + ", 4)])";
+                    // the array is evaluated before the index and the right side: they may replace it
+                    default: return "(arr = new int[] {arr[1], arr[2], " + expr(budget - 1) + ", arr[0]})[Math.floorMod("
+                            + expr(budget - 1) + ", 4)]";
+                }
+            case 19:
+                // boxing and unboxing
+                switch (random.nextInt(3)) {
+                    case 0: return "(" + cond(budget - 1) + " ? (Integer) " + expr(budget - 1) + " : Integer.valueOf(" + expr(budget - 1) + "))";
+                    case 1: return "Integer.valueOf(" + expr(budget - 1) + ").compareTo(" + expr(budget - 1) + ")";
+                    default: return "((Long) (long) " + expr(budget - 1) + ").intValue()";
+                }
+            case 20:
+                return "Math.max(" + expr(budget - 1) + ", " + expr(budget - 1) + ")";
+            case 21:
+                return "(new int[] {" + expr(budget - 1) + ", " + expr(budget - 1) + "})[Math.floorMod(" + expr(budget - 1) + ", 2)]";
+            case 22:
+                return "(" + cond(budget - 1) + " ? 1 : 0)";
             default: {
                 // a pattern binding read after an await in the same expression
                 String b = "b" + fresh++;
@@ -87,20 +147,29 @@ final class ProgramGenerator {
     }
 
     private String cond(int budget) {
-        switch (budget <= 0 ? 0 : random.nextInt(4)) {
+        switch (budget <= 0 ? 0 : random.nextInt(8)) {
             case 0:
                 return "(" + expr(budget) + " > " + expr(budget) + ")";
             case 1:
                 return "(" + cond(budget - 1) + " && " + cond(budget - 1) + ")";
             case 2:
                 return "(" + cond(budget - 1) + " || " + cond(budget - 1) + ")";
-            default:
+            case 3:
                 return "(Math.floorMod(" + expr(budget) + ", 3) == 0)";
+            case 4:
+                return "(!" + cond(budget - 1) + ")";
+            case 5:
+                // non-short-circuit: both sides always run
+                return "(" + cond(budget - 1) + (random.nextBoolean() ? " & " : random.nextBoolean() ? " | " : " ^ ") + cond(budget - 1) + ")";
+            case 6:
+                return "(" + cond(budget - 1) + " ? " + cond(budget - 1) + " : " + cond(budget - 1) + ")";
+            default:
+                return "(" + expr(budget) + (random.nextBoolean() ? " == " : " != ") + expr(budget) + ")";
         }
     }
 
     private void statement() {
-        int choice = depth > 3 ? random.nextInt(4) : random.nextInt(17);
+        int choice = depth > 3 ? random.nextInt(4) : random.nextInt(28);
         switch (choice) {
             case 0, 1 -> line(var() + " = " + expr(3) + ";");
             case 2 -> line("t.log(" + expr(3) + ");");
@@ -243,7 +312,172 @@ final class ProgramGenerator {
                 depth--;
                 line("}");
             }
-            default -> line("if " + cond(1) + " return RET(" + expr(2) + ");");
+            case 16 -> line("if " + cond(1) + " return RET(" + expr(2) + ");");
+            case 17 -> {
+                // a labeled block, left by break from nested statements
+                String l = "B" + fresh++;
+                line(l + ": {");
+                blockLabels.add(l);
+                block();
+                line("    if " + cond(1) + " break " + l + ";");
+                block();
+                blockLabels.remove(l);
+                line("}");
+            }
+            case 18 -> {
+                String x = "x" + fresh++;
+                maybeLabel();
+                if (random.nextBoolean()) {
+                    line("for (int " + x + " : arr) {");
+                } else {
+                    line("for (Integer " + x + " : java.util.List.of(" + expr(1) + ", " + expr(1) + ")) {");
+                }
+                loopBody(x);
+                line("}");
+            }
+            case 19 -> {
+                // awaits in a for's condition and update
+                String i = "i" + fresh++;
+                maybeLabel();
+                line("for (int " + i + " = " + expr(1) + " % 2; " + i + " < 3 && " + cond(1) + "; " + i + " += 1 + Math.floorMod("
+                        + expr(1) + ", 2), t.log(" + expr(1) + ")) {");
+                loopBody(i);
+                line("}");
+            }
+            case 20 -> {
+                // narrow and wide primitives, compound assignments' implicit casts, live across awaits
+                String b = "n" + fresh++;
+                String c = "n" + fresh++;
+                String g = "n" + fresh++;
+                String sh = "n" + fresh++;
+                line("{");
+                depth++;
+                line("byte " + b + " = (byte) (int) " + expr(2) + ";");
+                line("char " + c + " = 'a';");
+                line("long " + g + " = " + expr(2) + ";");
+                line("short " + sh + " = 7;");
+                line(b + " += " + expr(2) + " * 40;");
+                line(c + " += Math.floorMod(" + expr(2) + ", 20);");
+                line(g + " *= " + expr(2) + " + 1000000007L;");
+                line(sh + " -= " + expr(2) + " * 1000;");
+                statement();
+                line(b + "++;");
+                line(c + "--;");
+                line(g + " >>>= Math.floorMod(" + expr(1) + ", 5);");
+                line(sh + " *= " + expr(1) + ";");
+                line("t.log(" + b + " + \"/\" + " + c + " + \"/\" + " + g + " + \"/\" + " + sh + ");");
+                line("v0 += " + b + " + " + c + " + (int) " + g + " + " + sh + ";");
+                depth--;
+                line("}");
+            }
+            case 21 -> {
+                // string locals with += across awaits
+                String st = "str" + fresh++;
+                line("{");
+                depth++;
+                line("String " + st + " = \"s\" + " + expr(2) + ";");
+                line(st + " += " + expr(2) + " + \"-\" + " + expr(1) + ";");
+                statement();
+                line(st + " += 'q' + " + expr(1) + ";");
+                line("t.log(" + st + ");");
+                line("v0 += " + st + ".length();");
+                depth--;
+                line("}");
+            }
+            case 22 -> {
+                // an exception thrown in a catch (after its awaits) and caught by an outer try
+                String e1 = "e" + fresh++;
+                String e2 = "e" + fresh++;
+                line("try {");
+                depth++;
+                line("try {");
+                block();
+                line("    if " + cond(1) + " throw new IllegalStateException(\"in\" + " + expr(1) + ");");
+                line("} catch (IllegalStateException " + e1 + ") {");
+                line("    t.log(" + e1 + ".getMessage() + " + expr(2) + ");");
+                line("    if " + cond(1) + " throw new ArithmeticException(\"re\" + " + expr(1) + ");");
+                block();
+                line("} finally {");
+                line("    t.log(\"f\" + " + expr(2) + ");");
+                if (random.nextBoolean()) {
+                    block();
+                }
+                line("}");
+                depth--;
+                line("} catch (ArithmeticException " + e2 + ") {");
+                line("    t.log(" + e2 + ".getMessage() + " + expr(2) + ");");
+                block();
+                line("}");
+            }
+            case 23 -> {
+                // a string switch statement with awaits in its selector and arms, fall-through
+                line("switch (\"k\" + Math.floorMod(" + expr(2) + ", 3)) {");
+                depth++;
+                for (int c = 0; c < 3; c++) {
+                    line(c == 2 ? "default:" : "case \"k" + c + "\":");
+                    loops++;
+                    labels.add(null);
+                    block();
+                    labels.remove(labels.size() - 1);
+                    loops--;
+                    if (random.nextBoolean()) {
+                        line("    break;");
+                    }
+                }
+                depth--;
+                line("}");
+            }
+            case 24 -> {
+                // a switch expression statement whose arm throws, on a boxed selector
+                String sel = "sel" + fresh++;
+                String y = "y" + fresh++; // `yield (...)...` JDK 17's parser may take for a call
+                line("Integer " + sel + " = Math.floorMod(" + expr(2) + ", 4);");
+                line(var() + " = switch (" + sel + ") { case 0, 1 -> " + expr(2) + "; case 2 -> throw new IllegalStateException(\"sw\" + "
+                        + expr(1) + "); default -> { t.log(" + expr(1) + "); int " + y + " = " + expr(2) + "; yield " + y + "; } };");
+            }
+            case 25 -> {
+                // a return inside a try whose finally awaits and changes what the return read
+                line("try {");
+                depth++;
+                line("if " + cond(1) + " return RET(v0 + " + expr(2) + ");");
+                statement();
+                depth--;
+                line("} finally {");
+                depth++;
+                line("v0 = " + expr(2) + ";");
+                line("t.log(v0);");
+                depth--;
+                line("}");
+            }
+            case 26 -> {
+                // catch of an exception thrown by an expression after awaits
+                String e = "e" + fresh++;
+                line("try {");
+                block();
+                line("    t.log(" + expr(2) + " / Math.floorMod(" + expr(2) + ", 3));");
+                block();
+                line("} catch (" + (random.nextBoolean() ? "ArithmeticException" : "RuntimeException") + " " + e + ") {");
+                line("    t.log(" + e + ".getMessage() + " + expr(2) + ");");
+                block();
+                if (random.nextBoolean()) {
+                    line("} finally {");
+                    block();
+                }
+                line("}");
+            }
+            default -> {
+                // an unlabeled continue/break in a while with an await in its condition
+                String w = "w" + fresh++;
+                line("int " + w + " = 0;");
+                line("while (" + w + "++ < " + expr(1) + " % 3) {");
+                loops++;
+                labels.add(null);
+                line("    if " + cond(1) + (random.nextBoolean() ? " continue;" : " break;"));
+                block();
+                labels.remove(labels.size() - 1);
+                loops--;
+                line("}");
+            }
         }
     }
 
@@ -283,6 +517,10 @@ final class ProgramGenerator {
     }
 
     private void jump() {
+        if (!blockLabels.isEmpty() && (loops == 0 || random.nextInt(3) == 0)) {
+            line("if " + cond(1) + " break " + blockLabels.get(random.nextInt(blockLabels.size())) + ";");
+            return;
+        }
         if (loops == 0) {
             line("t.log(" + expr(2) + ");");
             return;
