@@ -132,6 +132,28 @@ class DifferentialTest {
                         }
                         return f;
                     }
+                    int sx(int v) {
+                        sb.append('x').append(v).append(' ');
+                        if (Math.floorMod(v, 4) == 3) throw new IllegalStateException("ax" + v);
+                        return v;
+                    }
+                    /** sx() as a Future that fails (or not) now or from the loop soon. */
+                    Future<Integer> ax(int v) {
+                        sb.append('x').append(v).append(' ');
+                        calls++;
+                        boolean suspend = mode == 1 || (mode == 2 && calls % 2 == 0);
+                        Future<Integer> f = new Future<>();
+                        Runnable settle = () -> {
+                            if (Math.floorMod(v, 4) == 3) f.setException(new IllegalStateException("ax" + v));
+                            else f.setResult(v);
+                        };
+                        if (suspend) {
+                            getRunningLoop().callSoon(settle);
+                        } else {
+                            settle.run();
+                        }
+                        return f;
+                    }
                     int f(int v) { sb.append('f').append(v).append(' '); return v; }
                     void log(Object o) { sb.append(o).append(' '); }
                     R r(int v) { return new R(this, v); }
@@ -202,11 +224,11 @@ class DifferentialTest {
         }
         alternated.append(body, i, body.length());
         String awaits = expand(expand(alternated.toString(), "AWAIT(", "await(t.a(", "))"), "FWAIT(", "await(t.fu(", "))");
-        return expand(awaits, "RET(", "completed(", ")");
+        return expand(expand(awaits, "AWAITX(", "await(t.ax(", "))"), "RET(", "completed(", ")");
     }
 
     static String sync(String body) {
-        return expand(expand(body, "AWAIT(", "t.s(", ")"), "RET(", "(", ")");
+        return expand(expand(expand(body, "AWAIT(", "t.s(", ")"), "AWAITX(", "t.sx(", ")"), "RET(", "(", ")");
     }
 
     /** Replaces {@code name(x)} by {@code open + x + close}, matching parentheses. */

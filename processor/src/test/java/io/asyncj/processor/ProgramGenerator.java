@@ -49,7 +49,7 @@ final class ProgramGenerator {
     }
 
     private String expr(int budget) {
-        int k = random.nextInt(budget <= 0 ? 3 : 24);
+        int k = random.nextInt(budget <= 0 ? 3 : 25);
         if (k == 8 || k == 10) {
             if (!arrays) {
                 k = 0;
@@ -137,6 +137,12 @@ final class ProgramGenerator {
                 return "(new int[] {" + expr(budget - 1) + ", " + expr(budget - 1) + "})[Math.floorMod(" + expr(budget - 1) + ", 2)]";
             case 22:
                 return "(" + cond(budget - 1) + " ? 1 : 0)";
+            case 23:
+                if (random.nextBoolean()) {
+                    // an awaited thing that fails (when its value is 3 mod 4): thrown in at the await
+                    return "AWAITX(" + expr(budget - 1) + ")";
+                }
+                // fall through
             default: {
                 // a pattern binding read after an await in the same expression
                 String b = "b" + fresh++;
@@ -169,7 +175,7 @@ final class ProgramGenerator {
     }
 
     private void statement() {
-        int choice = depth > 3 ? random.nextInt(4) : random.nextInt(28);
+        int choice = depth > 3 ? random.nextInt(4) : random.nextInt(31);
         switch (choice) {
             case 0, 1 -> line(var() + " = " + expr(3) + ";");
             case 2 -> line("t.log(" + expr(3) + ");");
@@ -463,6 +469,46 @@ final class ProgramGenerator {
                     line("} finally {");
                     block();
                 }
+                line("}");
+            }
+            case 27 -> {
+                // lambdas made in a loop capture each iteration's own local, read after awaits
+                String ls = "ls" + fresh++;
+                String i = "i" + fresh++;
+                String c = "c" + fresh++;
+                line("java.util.List<java.util.function.IntSupplier> " + ls + " = new java.util.ArrayList<>();");
+                line("for (int " + i + " = 0; " + i + " < 3; " + i + "++) {");
+                depth++;
+                line("int " + c + " = " + i + " * 10 + " + expr(2) + ";");
+                line("if " + cond(1) + " " + c + "++;");
+                line("final int " + c + "f = " + c + ";");
+                line(ls + ".add(() -> " + c + "f + t.f(" + c + "f));");
+                line("t.log(" + expr(1) + ");");
+                depth--;
+                line("}");
+                statement();
+                line("for (java.util.function.IntSupplier s : " + ls + ") t.log(s.getAsInt() + " + expr(1) + ");");
+            }
+            case 28 -> {
+                // a binding of a negated instanceof, in scope after the if (which cannot complete normally)
+                String b = "b" + fresh++;
+                line("if (!(((Object) " + expr(2) + ") instanceof Integer " + b + ")) throw new IllegalStateException();");
+                statement();
+                line("t.log(" + b + " + " + expr(2) + ");");
+                line("v0 += " + b + ";");
+            }
+            case 29 -> {
+                // a local declared in a loop body, assigned on both branches, live across awaits
+                String z = "z" + fresh++;
+                String i = "i" + fresh++;
+                line("for (int " + i + " = 0; " + i + " < 2; " + i + "++) {");
+                depth++;
+                line("int " + z + ";");
+                line("if " + cond(1) + " " + z + " = " + expr(2) + "; else " + z + " = " + i + ";");
+                line("t.log(" + expr(1) + ");");
+                line(z + " += " + expr(1) + ";");
+                line("t.log(" + z + ");");
+                depth--;
                 line("}");
             }
             default -> {
