@@ -106,11 +106,12 @@ final class ProgramGenerator {
             }
             case 17: {
                 // fields, with a receiver evaluated (and logged) before the right side's awaits
-                switch (random.nextInt(4)) {
+                switch (random.nextInt(5)) {
                     case 0: return "(t.self().fld += " + expr(budget - 1) + ")";
                     case 1: return "(t.fld *= " + expr(budget - 1) + ")";
                     case 2: return "(t.self().fld" + (random.nextBoolean() ? "++" : "--") + ")";
-                    default: return "(t.self().box += " + expr(budget - 1) + ")";
+                    case 3: return "(t.self().box += " + expr(budget - 1) + ")";
+                    default: return "(t.self().box" + (random.nextBoolean() ? "++" : "--") + ")";
                 }
             }
             case 18:
@@ -175,7 +176,7 @@ final class ProgramGenerator {
     }
 
     private void statement() {
-        int choice = depth > 3 ? random.nextInt(4) : random.nextInt(31);
+        int choice = depth > 3 ? random.nextInt(4) : random.nextInt(33);
         switch (choice) {
             case 0, 1 -> line(var() + " = " + expr(3) + ";");
             case 2 -> line("t.log(" + expr(3) + ");");
@@ -496,6 +497,24 @@ final class ProgramGenerator {
                 statement();
                 line("t.log(" + b + " + " + expr(2) + ");");
                 line("v0 += " + b + ";");
+            }
+            case 30 -> {
+                // an old-style switch expression: colon cases fall through to a yield
+                String y = "y" + fresh++;
+                line(var() + " = switch (Math.floorMod(" + expr(2) + ", 3)) { case 0: t.log(" + expr(1) + "); case 1: { int " + y
+                        + " = " + expr(2) + "; if " + cond(1) + " { yield " + y + "; } t.log(" + y + "); } default: yield 0 + " + expr(2) + "; };");
+            }
+            case 31 -> {
+                // two-level arrays and String arrays: array, index, old value saved before the right side
+                String m = "m" + fresh++;
+                String sa = "sa" + fresh++;
+                line("int[][] " + m + " = {{" + expr(1) + ", 1}, {2, " + expr(1) + "}};");
+                line("String[] " + sa + " = {\"p\", \"q\"};");
+                line(m + "[Math.floorMod(" + expr(2) + ", 2)][Math.floorMod(" + expr(2) + ", 2)] " + (random.nextBoolean() ? "+=" : "*=") + " " + expr(2) + ";");
+                line(sa + "[Math.floorMod(" + expr(2) + ", 2)] += " + expr(2) + " + \"/\" + " + sa + "[Math.floorMod(" + expr(1) + ", 2)];");
+                statement();
+                line(m + "[Math.floorMod(" + expr(1) + ", 2)][1]++;");
+                line("t.log(" + m + "[0][0] + \",\" + " + m + "[0][1] + \",\" + " + m + "[1][0] + \",\" + " + m + "[1][1] + " + sa + "[0] + " + sa + "[1]);");
             }
             case 29 -> {
                 // a local declared in a loop body, assigned on both branches, live across awaits
