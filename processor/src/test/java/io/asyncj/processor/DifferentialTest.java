@@ -105,6 +105,7 @@ class DifferentialTest {
         StringBuilder src = new StringBuilder();
         src.append("package diff;\nimport io.asyncj.*;\nimport static io.asyncj.Asyncio.*;\n");
         src.append("public class P {\n");
+        src.append("public enum E { A, B, C }\n");
         src.append("""
                 public static final class T {
                     public final StringBuilder sb = new StringBuilder();

@@ -176,7 +176,7 @@ final class ProgramGenerator {
     }
 
     private void statement() {
-        int choice = depth > 3 ? random.nextInt(4) : random.nextInt(33);
+        int choice = depth > 3 ? random.nextInt(4) : random.nextInt(35);
         switch (choice) {
             case 0, 1 -> line(var() + " = " + expr(3) + ";");
             case 2 -> line("t.log(" + expr(3) + ");");
@@ -403,6 +403,9 @@ final class ProgramGenerator {
                 line("} catch (IllegalStateException " + e1 + ") {");
                 line("    t.log(" + e1 + ".getMessage() + " + expr(2) + ");");
                 line("    if " + cond(1) + " throw new ArithmeticException(\"re\" + " + expr(1) + ");");
+                if (random.nextBoolean()) {
+                    line("    if " + cond(1) + " throw " + e1 + ";"); // a catch parameter rethrown after awaits
+                }
                 block();
                 line("} finally {");
                 line("    t.log(\"f\" + " + expr(2) + ");");
@@ -515,6 +518,37 @@ final class ProgramGenerator {
                 statement();
                 line(m + "[Math.floorMod(" + expr(1) + ", 2)][1]++;");
                 line("t.log(" + m + "[0][0] + \",\" + " + m + "[0][1] + \",\" + " + m + "[1][0] + \",\" + " + m + "[1][1] + " + sa + "[0] + " + sa + "[1]);");
+            }
+            case 32 -> {
+                // an enum switch expression without default (exhaustive) and an enum switch statement
+                String en = "en" + fresh++;
+                line("E " + en + " = E.values()[Math.floorMod(" + expr(2) + ", 3)];");
+                line(var() + " = switch (" + en + ") { case A -> " + expr(2) + "; case B -> { t.log(" + expr(1) + "); yield 0 + " + expr(2)
+                        + "; } case C -> 0 + " + expr(1) + "; };");
+                line("switch (" + en + ") {");
+                depth++;
+                line("case A:");
+                loops++;
+                labels.add(null);
+                block();
+                line("case C:");
+                block();
+                labels.remove(labels.size() - 1);
+                loops--;
+                depth--;
+                line("}");
+            }
+            case 33 -> {
+                // strings with equal hash codes ("Aa", "BB") as case labels, awaits in the arms
+                line("switch (Math.floorMod(" + expr(2) + ", 3) == 0 ? \"Aa\" : Math.floorMod(" + expr(1) + ", 2) == 0 ? \"BB\" : \"C\") {");
+                depth++;
+                line("case \"Aa\" -> t.log(\"Aa\" + " + expr(2) + ");");
+                line("case \"BB\" -> {");
+                block();
+                line("}");
+                line("default -> t.log(" + expr(2) + ");");
+                depth--;
+                line("}");
             }
             case 29 -> {
                 // a local declared in a loop body, assigned on both branches, live across awaits
