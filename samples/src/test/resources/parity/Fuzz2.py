@@ -11,7 +11,7 @@ from prelude import *
 SEEDS = range(1, 1 + int(os.environ.get("FUZZ2_SEEDS", "300")))  # raise it to search further
 NAMES = ["yield", "cancel", "timeout0", "resched", "tlong", "tat", "shield", "tgfail", "bsem", "brelease",
          "barrier", "evtimeout", "set", "clear", "condwait", "notify", "waitexc0", "ascomp0", "shieldcancel",
-         "semtimeout", "notifyall"]
+         "semtimeout", "notifyall", "nested", "gathercancel", "condtimeout", "shieldcoro", "waitevent0"]
 N = len(NAMES)
 
 
@@ -168,6 +168,46 @@ async def run_op(s, i, k, op):
         finally:
             if acquired:
                 s.sem.release()
+    if kind == "nested":
+        async with asyncio.timeout(None) as outer:
+            try:
+                async with asyncio.timeout(None if op[2] == 0 else 0) as inner:
+                    for _ in range(op[3]):
+                        await asyncio.sleep(0)
+                    outer.reschedule(loop.time() - 1)
+                    r = await s.tasks[op[1]]
+            except TimeoutError:
+                out(i, k, "inner timed out", outer.expired(), inner.expired())
+                raise
+            return r
+    if kind == "gathercancel":
+        g = asyncio.gather(s.tasks[op[1]], yielding(i, 2), return_exceptions=op[2] == 1)
+        if op[3]:
+            await asyncio.sleep(0)
+        g.cancel("g %d" % i)
+        return await g
+    if kind == "condtimeout":
+        if s.cond_busy:
+            return "busy"
+        s.cond_busy = True
+        try:
+            target = s.counter + 1
+            async with s.cond:
+                async with asyncio.timeout(0):
+                    await s.cond.wait_for(lambda: s.counter >= target)
+                return s.counter
+        finally:
+            s.cond_busy = False
+    if kind == "shieldcoro":
+        return await asyncio.shield(yielding(i, op[1]))
+    if kind == "waitevent0":
+        ev = asyncio.ensure_future(s.event.wait())
+        s.extra.append(ev)
+        try:
+            done, pending = await asyncio.wait([ev, s.tasks[op[1]]], return_when=asyncio.FIRST_COMPLETED, timeout=0)
+        finally:
+            ev.cancel()
+        return "%d/%d" % (len(done), len(pending))
     raise AssertionError(kind)
 
 
@@ -210,7 +250,7 @@ async def program(seed):
         script = []
         for _ in range(1 + rng.next(5)):
             c = rng.next(N)
-            if i == 0 and c in (2, 3, 4, 6, 16, 17, 18):
+            if i == 0 and c in (2, 3, 4, 6, 16, 17, 18, 21, 22, 25):
                 c = 0
             if c in (1,):
                 op = (c, rng.next(n))
@@ -222,6 +262,12 @@ async def program(seed):
                 op = (c, rng.next(3))
             elif c == 7:
                 op = (c, rng.next(4), rng.next(5) - 1, rng.next(5) - 2)
+            elif c in (21, 22):
+                op = (c, rng.next(i), rng.next(2), rng.next(3))
+            elif c in (24,):
+                op = (c, rng.next(3))
+            elif c in (25,):
+                op = (c, rng.next(i))
             elif c in (16, 17):
                 op = (c, rng.next(i), rng.next(i))
             else:

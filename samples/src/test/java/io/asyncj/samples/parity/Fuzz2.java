@@ -32,7 +32,7 @@ public class Fuzz2 {
     static final int SEEDS = Integer.getInteger("fuzz2.seeds", 300);
     static final String[] NAMES = {"yield", "cancel", "timeout0", "resched", "tlong", "tat", "shield", "tgfail", "bsem",
         "brelease", "barrier", "evtimeout", "set", "clear", "condwait", "notify", "waitexc0", "ascomp0", "shieldcancel",
-        "semtimeout", "notifyall"};
+        "semtimeout", "notifyall", "nested", "gathercancel", "condtimeout", "shieldcoro", "waitevent0"};
     static final int N = NAMES.length;
 
     static final class Rng {
@@ -56,7 +56,7 @@ public class Fuzz2 {
         AsyncCondition cond = new AsyncCondition();
         boolean condBusy;
         int counter;
-        List<Task<String>> extra = new ArrayList<>();
+        List<Task<?>> extra = new ArrayList<>();
         List<Task<String>> tasks = new ArrayList<>();
     }
 
@@ -106,6 +106,29 @@ public class Fuzz2 {
             out("group", i, "raised", d(e));
             throw e;
         }
+    }
+
+    @Async
+    static Coroutine<String> nestedOuter(State s, io.asyncj.Timeout outer, int i, int k, int[] op) {
+        io.asyncj.Timeout[] inner = new io.asyncj.Timeout[1];
+        try {
+            return completed(await(timeout(op[2] == 0 ? Double.NaN : 0, cm -> {
+                inner[0] = cm;
+                return nestedInner(s, outer, op);
+            })));
+        } catch (AsyncTimeoutException e) {
+            out(i, k, "inner timed out", outer.expired(), inner[0].expired());
+            throw e;
+        }
+    }
+
+    @Async
+    static Coroutine<String> nestedInner(State s, io.asyncj.Timeout outer, int[] op) {
+        for (int x = 0; x < op[3]; x++) {
+            await(sleep(0));
+        }
+        outer.reschedule(getRunningLoop().time() - 1);
+        return completed(await(s.tasks.get(op[1])));
     }
 
     @Async
@@ -252,6 +275,50 @@ public class Fuzz2 {
                     }
                 }
             }
+            case "nested":
+                return completed(await(timeout(Double.NaN, outer -> nestedOuter(s, outer, i, k, op))));
+            case "gathercancel": {
+                io.asyncj.Future<List<Object>> g = op[2] == 1 ? gather(true, s.tasks.get(op[1]), yielding(i, 2))
+                        : gather(s.tasks.get(op[1]), yielding(i, 2));
+                if (op[3] != 0) {
+                    await(sleep(0));
+                }
+                g.cancel("g " + i);
+                return completed(await(g));
+            }
+            case "condtimeout": {
+                if (s.condBusy) {
+                    return completed("busy");
+                }
+                s.condBusy = true;
+                try {
+                    int target = s.counter + 1;
+                    await(s.cond.acquire());
+                    try {
+                        await(timeout(0, s.cond.waitFor(() -> s.counter >= target)));
+                        return completed(s.counter);
+                    } finally {
+                        s.cond.release();
+                    }
+                } finally {
+                    s.condBusy = false;
+                }
+            }
+            case "shieldcoro":
+                return completed(await(shield(yielding(i, op[1]))));
+            case "waitevent0": {
+                Task<Boolean> ev = createTask(s.event.waitAsync());
+                s.extra.add(ev);
+                List<io.asyncj.Awaitable<Object>> both = new ArrayList<>();
+                both.add((io.asyncj.Awaitable<Object>) (io.asyncj.Awaitable<?>) ev);
+                both.add((io.asyncj.Awaitable<Object>) (io.asyncj.Awaitable<?>) s.tasks.get(op[1]));
+                try {
+                    WaitResult<Object> w = await(Asyncio.wait(both, ReturnWhen.FIRST_COMPLETED, 0));
+                    return completed(w.done().size() + "/" + w.pending().size());
+                } finally {
+                    ev.cancel();
+                }
+            }
             default:
                 throw new AssertionError(op[0]);
         }
@@ -314,7 +381,7 @@ public class Fuzz2 {
             int len = 1 + rng.next(5);
             for (int j = 0; j < len; j++) {
                 int c = rng.next(N);
-                if (i == 0 && (c == 2 || c == 3 || c == 4 || c == 6 || c == 16 || c == 17 || c == 18)) {
+                if (i == 0 && (c == 2 || c == 3 || c == 4 || c == 6 || c == 16 || c == 17 || c == 18 || c == 21 || c == 22 || c == 25)) {
                     c = 0;
                 }
                 int[] op;
@@ -331,6 +398,14 @@ public class Fuzz2 {
                     int a = rng.next(4);
                     int b = rng.next(5) - 1;
                     op = new int[] {c, a, b, rng.next(5) - 2};
+                } else if (c == 21 || c == 22) {
+                    int a = rng.next(i);
+                    int b = rng.next(2);
+                    op = new int[] {c, a, b, rng.next(3)};
+                } else if (c == 24) {
+                    op = new int[] {c, rng.next(3)};
+                } else if (c == 25) {
+                    op = new int[] {c, rng.next(i)};
                 } else if (c == 16 || c == 17) {
                     int a = rng.next(i);
                     op = new int[] {c, a, rng.next(i)};
