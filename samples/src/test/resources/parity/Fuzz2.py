@@ -11,7 +11,7 @@ from prelude import *
 SEEDS = range(1, 1 + int(os.environ.get("FUZZ2_SEEDS", "300")))  # raise it to search further
 NAMES = ["yield", "cancel", "timeout0", "resched", "tlong", "tat", "shield", "tgfail", "bsem", "brelease",
          "barrier", "evtimeout", "set", "clear", "condwait", "notify", "waitexc0", "ascomp0", "shieldcancel",
-         "semtimeout", "notifyall", "nested", "gathercancel", "condtimeout", "shieldcoro", "waitevent0"]
+         "semtimeout", "notifyall", "nested", "gathercancel", "condtimeout", "shieldcoro", "waitevent0", "tgawait", "locked"]
 N = len(NAMES)
 
 
@@ -53,6 +53,26 @@ async def group_run(i, a, b, body):
                 await asyncio.sleep(0)
             raise KeyError("body %d" % i)
     return "%s+%s" % (x.result(), y.result())
+
+
+async def awaiting(t):
+    try:
+        return await t
+    except Exception as e:
+        return d(e)
+
+
+async def await_group(s, i, op):
+    try:
+        async with asyncio.TaskGroup() as tg:
+            x = tg.create_task(awaiting(s.tasks[op[1]]))
+            tg.create_task(failing(i, op[2]))
+        r = x.result()
+    except BaseException as e:
+        out("agroup", i, "raised", d(e))
+        raise
+    out("agroup", i, "->", r)
+    return r
 
 
 async def group_task(i, op):
@@ -208,6 +228,12 @@ async def run_op(s, i, k, op):
         finally:
             ev.cancel()
         return "%d/%d" % (len(done), len(pending))
+    if kind == "tgawait":
+        g = asyncio.create_task(await_group(s, i, op))
+        s.extra.append(g)
+        return await asyncio.shield(g)
+    if kind == "locked":
+        return "%s %s %s" % (s.sem.locked(), s.bsem.locked(), s.cond.locked())
     raise AssertionError(kind)
 
 
@@ -250,7 +276,7 @@ async def program(seed):
         script = []
         for _ in range(1 + rng.next(5)):
             c = rng.next(N)
-            if i == 0 and c in (2, 3, 4, 6, 16, 17, 18, 21, 22, 25):
+            if i == 0 and c in (2, 3, 4, 6, 16, 17, 18, 21, 22, 25, 26):
                 c = 0
             if c in (1,):
                 op = (c, rng.next(n))
@@ -266,6 +292,8 @@ async def program(seed):
                 op = (c, rng.next(i), rng.next(2), rng.next(3))
             elif c in (24,):
                 op = (c, rng.next(3))
+            elif c == 26:
+                op = (c, rng.next(i), rng.next(4))
             elif c in (25,):
                 op = (c, rng.next(i))
             elif c in (16, 17):

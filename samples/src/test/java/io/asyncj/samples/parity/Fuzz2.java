@@ -32,7 +32,7 @@ public class Fuzz2 {
     static final int SEEDS = Integer.getInteger("fuzz2.seeds", 300);
     static final String[] NAMES = {"yield", "cancel", "timeout0", "resched", "tlong", "tat", "shield", "tgfail", "bsem",
         "brelease", "barrier", "evtimeout", "set", "clear", "condwait", "notify", "waitexc0", "ascomp0", "shieldcancel",
-        "semtimeout", "notifyall", "nested", "gathercancel", "condtimeout", "shieldcoro", "waitevent0"};
+        "semtimeout", "notifyall", "nested", "gathercancel", "condtimeout", "shieldcoro", "waitevent0", "tgawait", "locked"};
     static final int N = NAMES.length;
 
     static final class Rng {
@@ -94,6 +94,35 @@ public class Fuzz2 {
             throw new java.util.NoSuchElementException("body " + i);
         }
         return completed();
+    }
+
+    @Async
+    static Coroutine<String> awaiting(Task<String> t) {
+        try {
+            return completed(await(t));
+        } catch (CancelledException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return completed(d(e));
+        }
+    }
+
+    @Async
+    static Coroutine<String> awaitGroup(State s, int i, int[] op) {
+        Object[] x = new Object[1];
+        try {
+            await(TaskGroup.run(tg -> {
+                x[0] = tg.createTask(awaiting(s.tasks.get(op[1])));
+                tg.createTask(failing(i, op[2]));
+                return completed();
+            }));
+        } catch (RuntimeException e) {
+            out("agroup", i, "raised", d(e));
+            throw e;
+        }
+        String r = (String) ((Task<?>) x[0]).result();
+        out("agroup", i, "->", r);
+        return completed(r);
     }
 
     @Async
@@ -319,6 +348,13 @@ public class Fuzz2 {
                     ev.cancel();
                 }
             }
+            case "tgawait": {
+                Task<String> g = createTask(awaitGroup(s, i, op));
+                s.extra.add(g);
+                return completed(await(shield(g)));
+            }
+            case "locked":
+                return completed(str(s.sem.locked()) + " " + str(s.bsem.locked()) + " " + str(s.cond.locked()));
             default:
                 throw new AssertionError(op[0]);
         }
@@ -381,7 +417,7 @@ public class Fuzz2 {
             int len = 1 + rng.next(5);
             for (int j = 0; j < len; j++) {
                 int c = rng.next(N);
-                if (i == 0 && (c == 2 || c == 3 || c == 4 || c == 6 || c == 16 || c == 17 || c == 18 || c == 21 || c == 22 || c == 25)) {
+                if (i == 0 && (c == 2 || c == 3 || c == 4 || c == 6 || c == 16 || c == 17 || c == 18 || c == 21 || c == 22 || c == 25 || c == 26)) {
                     c = 0;
                 }
                 int[] op;
@@ -404,6 +440,9 @@ public class Fuzz2 {
                     op = new int[] {c, a, b, rng.next(3)};
                 } else if (c == 24) {
                     op = new int[] {c, rng.next(3)};
+                } else if (c == 26) {
+                    int a = rng.next(i);
+                    op = new int[] {c, a, rng.next(4)};
                 } else if (c == 25) {
                     op = new int[] {c, rng.next(i)};
                 } else if (c == 16 || c == 17) {
