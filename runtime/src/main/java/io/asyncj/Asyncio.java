@@ -2,7 +2,6 @@ package io.asyncj;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -61,38 +60,8 @@ public final class Asyncio {
         if (main == null) {
             throw new NullPointerException("a coroutine was expected, got null");
         }
-        SelectorEventLoop loop = new SelectorEventLoop();
-        loop.setDebug(debug);
-        try {
-            return loop.runUntilComplete(main);
-        } finally {
-            try {
-                cancelAllTasks(loop);
-                loop.shutdownDefaultExecutorNow();
-            } finally {
-                loop.close();
-            }
-        }
-    }
-
-    static void cancelAllTasks(SelectorEventLoop loop) {
-        Set<Task<?>> toCancel = loop.pendingTasks();
-        if (toCancel.isEmpty()) {
-            return;
-        }
-        for (Task<?> t : toCancel) {
-            t.cancel();
-        }
-        loop.runUntilComplete(Gather.gather(new ArrayList<>(toCancel), true));
-        for (Task<?> t : toCancel) {
-            if (t.isCancelled()) {
-                continue;
-            }
-            Throwable e = t.exception();
-            if (e != null) {
-                loop.callExceptionHandler(new ExceptionContext(
-                        "unhandled exception during asyncio.run() shutdown", e, t, null));
-            }
+        try (Runner runner = new Runner(debug)) { // as CPython's asyncio.run
+            return runner.run(main);
         }
     }
 

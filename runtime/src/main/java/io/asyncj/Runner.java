@@ -64,7 +64,7 @@ public final class Runner implements AutoCloseable {
             return;
         }
         try {
-            Asyncio.cancelAllTasks(loop);
+            cancelAllTasks(loop);
             loop.shutdownDefaultExecutorNow();
         } finally {
             loop.close();
@@ -85,6 +85,28 @@ public final class Runner implements AutoCloseable {
             loop.setDebug(debug);
         }
         state = State.INITIALIZED;
+    }
+
+    /** asyncio's {@code _cancel_all_tasks}: cancels the pending tasks and waits for them. */
+    private static void cancelAllTasks(SelectorEventLoop loop) {
+        java.util.Set<Task<?>> toCancel = loop.pendingTasks();
+        if (toCancel.isEmpty()) {
+            return;
+        }
+        for (Task<?> t : toCancel) {
+            t.cancel();
+        }
+        loop.runUntilComplete(Gather.gather(new java.util.ArrayList<>(toCancel), true));
+        for (Task<?> t : toCancel) {
+            if (t.isCancelled()) {
+                continue;
+            }
+            Throwable e = t.exception();
+            if (e != null) {
+                loop.callExceptionHandler(new ExceptionContext(
+                        "unhandled exception during asyncio.run() shutdown", e, t, null));
+            }
+        }
     }
 
     @Override
