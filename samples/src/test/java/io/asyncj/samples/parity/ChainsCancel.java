@@ -169,7 +169,7 @@ public class ChainsCancel {
         out("==", "self-sleep swallowed");
         await(report("self-swallow", createTask(chain(4, "self-sleep", "..s.."))));
         out("==", "self-timer");
-        await(report("self-timer", createTask(chain(3, "self-timer", "....")))); 
+        await(report("self-timer", createTask(chain(3, "self-timer", "...."))));
 
         out("==", "main chain");
         try {
