@@ -291,6 +291,40 @@ public final class TypedBody {
         return null;
     }
 
+    /**
+     * Whether argument {@code argIndex} of the call or instance creation {@code call} is passed to a
+     * primitive parameter (the element type of a variable-arity call's array), so javac unboxes it as
+     * soon as it is evaluated, before the later arguments run.
+     */
+    public boolean argumentIsPrimitive(Tree call, int argIndex) {
+        JCTree t = (JCTree) call;
+        Symbol sym;
+        Type varargsElement;
+        if (t instanceof JCTree.JCMethodInvocation mi) {
+            sym = TreeInfo.symbol(mi.meth);
+            varargsElement = mi.varargsElement;
+        } else if (t instanceof JCTree.JCNewClass nc) {
+            sym = nc.constructor;
+            varargsElement = nc.varargsElement;
+        } else {
+            return false;
+        }
+        if (!(sym instanceof Symbol.MethodSymbol ms) || ms.type == null || argIndex < 0) {
+            return false;
+        }
+        com.sun.tools.javac.util.List<Type> params = ms.type.getParameterTypes();
+        int n = params.size();
+        Type p;
+        if (varargsElement != null && argIndex >= n - 1) {
+            p = varargsElement;
+        } else if (argIndex < n) {
+            p = params.get(argIndex);
+        } else {
+            return false;
+        }
+        return p != null && p.isPrimitive();
+    }
+
     /** Whether {@code type} is a primitive (kept unboxed in a field). */
     public boolean isPrimitive(TypeMirror type) {
         return type != null && ((Type) type).isPrimitive();

@@ -1785,10 +1785,18 @@ public final class Lowerer {
                 p = verbatim(k);
             } else {
                 p = expr(ke);
-                if (i < last && needsSpill(ke, kids.subList(i + 1, last + 1))) {
+                String unboxed = i < last ? unboxedAtOnce(e, i, ke) : null;
+                if (i < last && (unboxed != null || needsSpill(ke, kids.subList(i + 1, last + 1)))) {
                     if (ke instanceof NewArrayTree na && na.getType() == null && na.getDimensions().isEmpty()
                             && !awaits.containsAwait(ke)) {
                         p = glue("new " + typed.print(typed.type(ke)) + " ").append(p); // `{}` alone is no expression
+                    }
+                    if (unboxed != null) {
+                        // javac unboxes it as soon as it is evaluated: a null throws before the rest runs
+                        String t = temp(unboxed, "t");
+                        emit(glue(t + " = ").append(p).append(glue(";\n")));
+                        parts.add(glue(t));
+                        continue;
                     }
                     String t = temp(typed.type(ke), "t");
                     emit(assign(t, p).append(glue(";\n")));
@@ -1817,6 +1825,49 @@ public final class Lowerer {
         }
         out.verbatim(src, pos, typed.end(e));
         return out;
+    }
+
+    /**
+     * The primitive (its name) that javac unboxes child {@code i} of {@code e} to right after
+     * evaluating it, before {@code e}'s later children run (binary numeric promotion, a primitive
+     * parameter, an array index or dimension, an element of a primitive array); null when the child
+     * is not a boxed value unboxed there. A spilled child must be held unboxed, or a null would only
+     * throw after the later children (the awaits among them) ran.
+     */
+    private String unboxedAtOnce(ExpressionTree e, int i, ExpressionTree kid) {
+        TypeMirror kt = typed.type(kid);
+        if (kt == null || kt.getKind().isPrimitive()) {
+            return null;
+        }
+        TypeKind k = unboxedKind(kt);
+        if (k == null) {
+            return null;
+        }
+        boolean unbox = switch (e.getKind()) {
+            case PLUS -> !isString(typed.type(e));
+            case MINUS, MULTIPLY, DIVIDE, REMAINDER, LEFT_SHIFT, RIGHT_SHIFT, UNSIGNED_RIGHT_SHIFT, LESS_THAN,
+                    GREATER_THAN, LESS_THAN_EQUAL, GREATER_THAN_EQUAL, AND, OR, XOR -> true;
+            case EQUAL_TO, NOT_EQUAL_TO -> {
+                BinaryTree b = (BinaryTree) e;
+                TypeMirror other = typed.type(i == 0 ? b.getRightOperand() : b.getLeftOperand());
+                yield other != null && other.getKind().isPrimitive();
+            }
+            case METHOD_INVOCATION -> typed.argumentIsPrimitive(e, i - 1); // child 0: receiver or name
+            case NEW_CLASS -> typed.argumentIsPrimitive(e, i - (((NewClassTree) e).getEnclosingExpression() != null ? 1 : 0));
+            case NEW_ARRAY -> {
+                NewArrayTree n = (NewArrayTree) e;
+                if (i < n.getDimensions().size()) {
+                    yield true;
+                }
+                yield typed.type(e) instanceof javax.lang.model.type.ArrayType at
+                        && at.getComponentType().getKind().isPrimitive();
+            }
+            case ARRAY_ACCESS -> i == 1;
+            case ASSIGNMENT -> unparen(((AssignmentTree) e).getVariable()) instanceof ArrayAccessTree aa
+                    && aa.getIndex() == kid;
+            default -> false;
+        };
+        return unbox ? k.name().toLowerCase(java.util.Locale.ROOT) : null;
     }
 
     /** Whether {@code e} denotes a value (not a type or package name, not {@code super}). */
@@ -1905,7 +1956,10 @@ public final class Lowerer {
         if (target instanceof IdentifierTree id) {
             Element el = typed.element(id);
             lv = verbatim(id);
-            if (el != null && LOCAL_KINDS.contains(el.getKind()) && !assignsIn(el, List.of(e.getExpression()))) {
+            TypeMirror lt = typed.type(target);
+            boolean boxed = lt != null && !lt.getKind().isPrimitive() && unboxedKind(lt) != null;
+            // a boxed local is unboxed when read, before the right-hand side runs: not kept in place
+            if (el != null && LOCAL_KINDS.contains(el.getKind()) && !boxed && !assignsIn(el, List.of(e.getExpression()))) {
                 Text v = expr(e.getExpression());
                 return new Text().append(lv).append(glue(" " + op + "= ")).append(v);
             }
@@ -1926,12 +1980,22 @@ public final class Lowerer {
         } else {
             throw unsupported(e, "compound assignment to this target with an await on the right");
         }
-        String old = temp(typed.type(target), "t");
-        emit(assign(old, lv).append(glue(";\n")));
+        TypeMirror targetType = typed.type(target);
+        TypeKind unboxed = targetType != null && !targetType.getKind().isPrimitive() ? unboxedKind(targetType) : null;
+        String old;
+        if (unboxed != null) {
+            // a boxed target is unboxed as soon as it is read, before the right-hand side runs
+            type = unboxed.name().toLowerCase(java.util.Locale.ROOT);
+            old = temp(type, "t");
+            emit(glue(old + " = ").append(lv).append(glue(";\n")));
+        } else {
+            old = temp(targetType, "t");
+            emit(assign(old, lv).append(glue(";\n")));
+        }
         Text v = expr(e.getExpression());
         // E1 op= E2 is E1 = (T) ((E1) op (E2)): the right-hand side keeps its own grouping, and the
         // cast is written only where it converts (a redundant one is an -Xlint:cast warning)
-        String cast = compoundNeedsCast(e.getKind(), typed.type(target), typed.type(e.getExpression()))
+        String cast = compoundNeedsCast(e.getKind(), targetType, typed.type(e.getExpression()))
                 ? "(" + type + ") " : "";
         return new Text().append(lv).append(glue(" = " + cast + "(" + old + " " + op + " (")).append(v).append(glue("))"));
     }
