@@ -1786,10 +1786,19 @@ public final class Lowerer {
             } else {
                 p = expr(ke);
                 String unboxed = i < last ? unboxedAtOnce(e, i, ke) : null;
-                if (i < last && (unboxed != null || needsSpill(ke, kids.subList(i + 1, last + 1)))) {
+                if (i < last && (unboxed != null || stringifiedAtOnce(e, ke)
+                        || needsSpill(ke, kids.subList(i + 1, last + 1)))) {
                     if (ke instanceof NewArrayTree na && na.getType() == null && na.getDimensions().isEmpty()
                             && !awaits.containsAwait(ke)) {
                         p = glue("new " + typed.print(typed.type(ke)) + " ").append(p); // `{}` alone is no expression
+                    }
+                    if (unboxed == null && stringifiedAtOnce(e, ke)) {
+                        // javac converts a concatenation's operand to a string as soon as it is
+                        // evaluated: its toString() must not see what the later awaits do
+                        String t = temp("java.lang.String", "t");
+                        emit(glue(t + " = java.lang.String.valueOf((java.lang.Object) (").append(p).append(glue("));\n")));
+                        parts.add(glue(t));
+                        continue;
                     }
                     if (unboxed != null) {
                         // javac unboxes it as soon as it is evaluated: a null throws before the rest runs
@@ -1868,6 +1877,15 @@ public final class Lowerer {
             default -> false;
         };
         return unbox ? k.name().toLowerCase(java.util.Locale.ROOT) : null;
+    }
+
+    /** Whether {@code kid} is an operand of the string concatenation {@code e} that is not already a string or primitive. */
+    private boolean stringifiedAtOnce(ExpressionTree e, ExpressionTree kid) {
+        if (e.getKind() != Tree.Kind.PLUS || !isString(typed.type(e))) {
+            return false;
+        }
+        TypeMirror kt = typed.type(kid);
+        return kt != null && !kt.getKind().isPrimitive() && !isString(kt) && kt.getKind() != TypeKind.NULL;
     }
 
     /** Whether {@code e} denotes a value (not a type or package name, not {@code super}). */
@@ -1957,8 +1975,10 @@ public final class Lowerer {
             Element el = typed.element(id);
             lv = verbatim(id);
             TypeMirror lt = typed.type(target);
-            boolean boxed = lt != null && !lt.getKind().isPrimitive() && unboxedKind(lt) != null;
-            // a boxed local is unboxed when read, before the right-hand side runs: not kept in place
+            boolean boxed = lt != null && !lt.getKind().isPrimitive()
+                    && (unboxedKind(lt) != null || !isString(lt) && e.getKind() == Tree.Kind.PLUS_ASSIGNMENT);
+            // a boxed local is unboxed when read, before the right-hand side runs (an object one
+            // concatenated to, converted to a string): not kept in place
             if (el != null && LOCAL_KINDS.contains(el.getKind()) && !boxed && !assignsIn(el, List.of(e.getExpression()))) {
                 Text v = expr(e.getExpression());
                 return new Text().append(lv).append(glue(" " + op + "= ")).append(v);
@@ -1983,7 +2003,12 @@ public final class Lowerer {
         TypeMirror targetType = typed.type(target);
         TypeKind unboxed = targetType != null && !targetType.getKind().isPrimitive() ? unboxedKind(targetType) : null;
         String old;
-        if (unboxed != null) {
+        if (e.getKind() == Tree.Kind.PLUS_ASSIGNMENT && targetType != null && !targetType.getKind().isPrimitive()
+                && !isString(targetType) && isString(typed.type(e.getExpression()))) {
+            // `o += s` with a non-string `o`: javac converts o to a string before the right-hand side runs
+            old = temp("java.lang.String", "t");
+            emit(glue(old + " = java.lang.String.valueOf((java.lang.Object) (").append(lv).append(glue("));\n")));
+        } else if (unboxed != null) {
             // a boxed target is unboxed as soon as it is read, before the right-hand side runs
             type = unboxed.name().toLowerCase(java.util.Locale.ROOT);
             old = temp(type, "t");
