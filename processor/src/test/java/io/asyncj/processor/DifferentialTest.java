@@ -156,6 +156,14 @@ class DifferentialTest {
                         return f;
                     }
                     int f(int v) { sb.append('f').append(v).append(' '); return v; }
+                    /** boxed, null when v is 6 mod 7: unboxed where javac unboxes it, before later awaits */
+                    Integer nb(int v) { sb.append('n').append(v).append(' '); return Math.floorMod(v, 7) == 6 ? null : v; }
+                    /** an object whose string conversion shows in the trace (when it happens) */
+                    Object ts(int v) {
+                        return new Object() {
+                            @Override public String toString() { sb.append("ts").append(v).append(' '); return "T" + v; }
+                        };
+                    }
                     void log(Object o) { sb.append(o).append(' '); }
                     R r(int v) { return new R(this, v); }
                     public static final class R implements AutoCloseable {

@@ -49,7 +49,7 @@ final class ProgramGenerator {
     }
 
     private String expr(int budget) {
-        int k = random.nextInt(budget <= 0 ? 3 : 25);
+        int k = random.nextInt(budget <= 0 ? 3 : 27);
         if (k == 8 || k == 10) {
             if (!arrays) {
                 k = 0;
@@ -144,6 +144,17 @@ final class ProgramGenerator {
                     return "AWAITX(" + expr(budget - 1) + ")";
                 }
                 // fall through
+            case 24:
+                // a boxed operand (sometimes null) unboxed before the later operands' awaits run
+                switch (random.nextInt(arrays ? 4 : 3)) {
+                    case 0: return "(t.nb(" + expr(budget - 1) + ") + " + expr(budget - 1) + ")";
+                    case 1: return "Math.max(t.nb(" + expr(budget - 1) + "), " + expr(budget - 1) + ")";
+                    case 2: return "(t.nb(" + expr(budget - 1) + ") < " + expr(budget - 1) + " ? 1 : 0)";
+                    default: return "(arr[Math.floorMod(t.nb(" + expr(budget - 1) + "), 4)] += " + expr(budget - 1) + ")";
+                }
+            case 25:
+                // string conversion of an object operand happens when it is evaluated
+                return "(\"\" + t.ts(" + expr(budget - 1) + ") + " + expr(budget - 1) + " + t.ts(" + expr(budget - 1) + ")).length()";
             default: {
                 // a pattern binding read after an await in the same expression
                 String b = "b" + fresh++;
