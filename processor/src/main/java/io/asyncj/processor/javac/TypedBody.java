@@ -160,7 +160,9 @@ public final class TypedBody {
                 }
                 return t.tsym.name.toString();
             case CLASS: {
-                if (asArgument && t.isCompound() && !t.isUnion() && intersectionArgument != null) {
+                // a field's own intersection type with a generic bound: no cast can take a read back to
+                // it unchecked, so it is named by a type variable too (its other reads need no cast)
+                if ((asArgument || genericBound(t)) && t.isCompound() && !t.isUnion() && intersectionArgument != null) {
                     java.util.function.Function<java.util.List<String>, String> sink = intersectionArgument;
                     intersectionArgument = null; // bounds are printed as print prints them
                     try {
@@ -208,6 +210,18 @@ public final class TypedBody {
             default:
                 return t.toString();
         }
+    }
+
+    private boolean genericBound(Type t) {
+        if (!t.isCompound() || t.isUnion()) {
+            return false;
+        }
+        for (Type b : types.directSupertypes(t)) {
+            if (b.isParameterized() || !b.getTypeArguments().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
