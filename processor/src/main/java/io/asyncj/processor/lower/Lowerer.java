@@ -1786,7 +1786,12 @@ public final class Lowerer {
             } else {
                 p = expr(ke);
                 String unboxed = i < last ? unboxedAtOnce(e, i, ke) : null;
-                if (i < last && (unboxed != null || stringifiedAtOnce(e, ke)
+                // `outer.new In(..)`: javac null-checks the outer instance before the arguments run
+                boolean outer = i < last && e instanceof NewClassTree nc && nc.getEnclosingExpression() == k;
+                if (outer) {
+                    p = glue("java.util.Objects.requireNonNull(").append(p).append(glue(")"));
+                }
+                if (i < last && (unboxed != null || outer || stringifiedAtOnce(e, ke)
                         || needsSpill(ke, kids.subList(i + 1, last + 1)))) {
                     if (ke instanceof NewArrayTree na && na.getType() == null && na.getDimensions().isEmpty()
                             && !awaits.containsAwait(ke)) {
