@@ -1801,7 +1801,7 @@ public final class Lowerer {
                         // javac converts a concatenation's operand to a string as soon as it is
                         // evaluated: its toString() must not see what the later awaits do
                         String t = temp("java.lang.String", "t");
-                        emit(glue(t + " = java.lang.String.valueOf((java.lang.Object) (").append(p).append(glue("));\n")));
+                        emit(glue(t + " = " + stringOf(typed.type(ke))).append(p).append(glue("));\n")));
                         parts.add(glue(t));
                         continue;
                     }
@@ -1891,6 +1891,17 @@ public final class Lowerer {
         }
         TypeMirror kt = typed.type(kid);
         return kt != null && !kt.getKind().isPrimitive() && !isString(kt) && kt.getKind() != TypeKind.NULL;
+    }
+
+    /**
+     * The opening of a string conversion, {@code String.valueOf(} and the value's text and two
+     * closing parentheses complete it; a {@code char[]} is converted as an object (as concatenation
+     * does), only then cast (a redundant cast is an -Xlint:cast warning).
+     */
+    private static String stringOf(TypeMirror type) {
+        boolean chars = type instanceof javax.lang.model.type.ArrayType at
+                && at.getComponentType().getKind() == TypeKind.CHAR;
+        return "java.lang.String.valueOf(" + (chars ? "(java.lang.Object) " : "") + "(";
     }
 
     /** Whether {@code e} denotes a value (not a type or package name, not {@code super}). */
@@ -2012,7 +2023,7 @@ public final class Lowerer {
                 && !isString(targetType) && isString(typed.type(e.getExpression()))) {
             // `o += s` with a non-string `o`: javac converts o to a string before the right-hand side runs
             old = temp("java.lang.String", "t");
-            emit(glue(old + " = java.lang.String.valueOf((java.lang.Object) (").append(lv).append(glue("));\n")));
+            emit(glue(old + " = " + stringOf(targetType)).append(lv).append(glue("));\n")));
         } else if (unboxed != null) {
             // a boxed target is unboxed as soon as it is read, before the right-hand side runs
             type = unboxed.name().toLowerCase(java.util.Locale.ROOT);
