@@ -193,7 +193,13 @@ public final class TypedBody {
                 StringBuilder sb = new StringBuilder();
                 boolean local = cs.owner.kind == com.sun.tools.javac.code.Kinds.Kind.MTH
                         || cs.owner.kind == com.sun.tools.javac.code.Kinds.Kind.VAR;
-                sb.append(local ? cs.name.toString() : cs.getQualifiedName().toString());
+                Type outer = t.getEnclosingType();
+                if (!local && outer != null && outer.hasTag(TypeTag.CLASS) && parameterized(outer)) {
+                    // an inner class of a generic class: Outer<A>.Inner (Outer.Inner would be raw)
+                    sb.append(print(outer, false)).append('.').append(cs.name);
+                } else {
+                    sb.append(local ? cs.name.toString() : cs.getQualifiedName().toString());
+                }
                 java.util.List<Type> args = t.getTypeArguments();
                 if (!args.isEmpty()) {
                     sb.append('<');
@@ -210,6 +216,16 @@ public final class TypedBody {
             default:
                 return t.toString();
         }
+    }
+
+    /** Whether {@code t} or a type enclosing it has type arguments. */
+    private static boolean parameterized(Type t) {
+        for (Type o = t; o != null && o.hasTag(TypeTag.CLASS); o = o.getEnclosingType()) {
+            if (!o.getTypeArguments().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean genericBound(Type t) {

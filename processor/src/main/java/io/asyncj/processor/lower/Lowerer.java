@@ -1516,6 +1516,15 @@ public final class Lowerer {
         touch(el);
         Text out = glue("{\n");
         out.locals.add(el);
+        if (el.asType() instanceof DeclaredType d) {
+            String declared = ((TypeElement) d.asElement()).getQualifiedName().toString();
+            for (TypedBody.Thrown th : types) {
+                if (!th.typeVariable() && th.erasure().equals(declared)) {
+                    // its declared type is thrown as it is: no test, no (redundant) cast
+                    return out.glue(typed.start(th.origin()), "throw " + nameOf(el) + ";\n").append(glue("}\n"));
+                }
+            }
+        }
         return out.append(rethrow(types, nameOf(el))).append(glue("}\n"));
     }
 
