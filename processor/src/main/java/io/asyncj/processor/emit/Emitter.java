@@ -41,7 +41,7 @@ public final class Emitter {
             TypeName[] bounds = tv.subList(1, tv.size()).stream().map(Emitter::raw).toArray(TypeName[]::new);
             cls.addTypeVariable(TypeVariableName.get(tv.get(0), bounds));
         }
-        if (!machine.typeVariables().isEmpty()) {
+        if (!machine.typeVariables().isEmpty() || machine.needsCast()) {
             // a value written into a field typed with those type variables (of the type javac gave it)
             cls.addMethod(MethodSpec.methodBuilder("$cast")
                     .addModifiers(Modifier.PRIVATE)

@@ -202,7 +202,7 @@ public final class Lowerer {
         String className = method.getName() + "$Coroutine";
         return new StateMachine(className, valueType, root, fields, ctorParams, needsSneaky,
                 typed.start(typed.body()), typed.end(typed.body()), memberTypes, awaitsFuture, usesAnonymousThis,
-                typeVariables);
+                typeVariables, needsCast);
     }
 
     private void touchLocalClass(TypeMirror t) {
@@ -529,6 +529,7 @@ public final class Lowerer {
         inlineHandlers = new HashMap<>();
         memberTypes = new ArrayList<>();
         typeVariables = new ArrayList<>();
+        needsCast = false;
         castTemps = new HashSet<>();
         tempNames = new HashSet<>();
         liveTemps = new HashSet<>();
@@ -703,6 +704,43 @@ public final class Lowerer {
         }
         fields.add(new Field(printed, name, false, null));
         return name;
+    }
+
+    /** Whether {@code $cast} is used outside the type variables' fields (see {@link #argumentTemp}). */
+    private boolean needsCast;
+
+    /** Whether child {@code i} of {@code e} (see {@link #generic}) is an argument of a call or instance creation. */
+    private static boolean argumentOf(ExpressionTree e, int i) {
+        if (e instanceof MethodInvocationTree) {
+            return i >= 1; // child 0: the receiver or the method's name
+        }
+        return e instanceof NewClassTree n && (n.getEnclosingExpression() == null || i >= 1)
+                && (n.getClassBody() == null || i < n.getArguments().size() + (n.getEnclosingExpression() == null ? 0 : 1));
+    }
+
+    /**
+     * A temporary for an argument whose type has an intersection among its type arguments: typed
+     * with the intersection's first bound (written through $cast), as {@code combine(List.of(1, 2L),
+     * await(x))} needs: a type variable of the machine in its place would be the call's type
+     * argument exactly, which the other arguments cannot match. Null for other types.
+     */
+    private String argumentTemp(TypeMirror type) {
+        if (type == null || localClassIn(type) != null) {
+            return null;
+        }
+        String projected = typed.print(type);
+        if (projected.equals(printWithTypeVariablesDry(type))) {
+            return null;
+        }
+        String name = temp(projected, "t");
+        castTemps.add(name);
+        needsCast = true;
+        return name;
+    }
+
+    /** {@link #printWithTypeVariables} without adding type variables to the machine. */
+    private String printWithTypeVariablesDry(TypeMirror type) {
+        return typed.printWithTypeVariables(type, bounds -> "$I");
     }
 
     /** Every temporary of this pass, and those the statements being lowered have made (see {@link #stmt}). */
@@ -1821,7 +1859,10 @@ public final class Lowerer {
                         parts.add(glue(t));
                         continue;
                     }
-                    String t = temp(typed.type(ke), "t");
+                    String t = argumentOf(e, i) ? argumentTemp(typed.type(ke)) : null;
+                    if (t == null) {
+                        t = temp(typed.type(ke), "t");
+                    }
                     emit(assign(t, p).append(glue(";\n")));
                     // an intersection-typed value is held as one of its types: cast back where read
                     String cast = typed.intersectionCast(typed.type(ke));

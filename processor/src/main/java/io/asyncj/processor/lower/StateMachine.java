@@ -9,7 +9,8 @@ import java.util.List;
  * state machine (the class has no name to qualify {@code this} with).
  */
 // typeVariables: each the name of a type variable of the machine then its bounds, for intersections
-// met as type arguments of hoisted locals' types (written through $cast, an unchecked cast)
+// met as type arguments of hoisted locals' types (written through $cast, an unchecked cast);
+// needsCast: $cast is used without them (a call's argument held as a projection of its type)
 public record StateMachine(
         String className,
         String valueType,
@@ -22,4 +23,5 @@ public record StateMachine(
         List<Text> memberTypes,
         boolean awaitsFuture,
         boolean capturesAnonymousThis,
-        List<List<String>> typeVariables) {}
+        List<List<String>> typeVariables,
+        boolean needsCast) {}
