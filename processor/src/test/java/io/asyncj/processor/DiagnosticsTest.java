@@ -49,6 +49,28 @@ class DiagnosticsTest {
         org.junit.jupiter.api.Assertions.assertEquals(4, c.errors().size(), () -> c.errors().toString());
     }
 
+    /** A var local of a type only javac's inference can name (package-private elsewhere) lives across an await. */
+    @Test
+    void inaccessibleVarTypeAcrossAwait() {
+        JavaFileObject factory = JavaFileObjects.forSourceString("other.Factory", """
+                package other;
+                public class Factory { public static Hidden make() { return new Hidden(); } }
+                class Hidden { @Override public String toString() { return "h"; } }
+                """);
+        JavaFileObject file = source("""
+                @Async static Coroutine<String> f() {
+                    var h = other.Factory.make();
+                    await(sleep(0));
+                    return completed("" + h);
+                }
+                """);
+        Compilation c = Harness.compile(file, factory);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("[AsyncUnsupported] 'h' has a type that mentions other.Hidden")
+                .inFile(file).onLine(6);
+        org.junit.jupiter.api.Assertions.assertEquals(1, c.errors().size(), () -> c.errors().toString());
+    }
+
     @Test
     void awaitOutsideAsync() {
         assertError("""

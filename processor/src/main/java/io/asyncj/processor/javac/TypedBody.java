@@ -21,6 +21,7 @@ import javax.lang.model.type.TypeMirror;
  */
 public final class TypedBody {
     private final Types types;
+    private final Context context;
     private final com.sun.tools.javac.code.Symtab syms;
     private final com.sun.tools.javac.util.Names names;
     private final JavacBridge.MethodTarget target;
@@ -36,6 +37,7 @@ public final class TypedBody {
         this.flowErrors = flowErrors;
         this.attributionErrors = attributionErrors;
         this.types = Types.instance(context);
+        this.context = context;
         this.syms = com.sun.tools.javac.code.Symtab.instance(context);
         this.names = com.sun.tools.javac.util.Names.instance(context);
         this.target = target;
@@ -353,6 +355,53 @@ public final class TypedBody {
             return false;
         }
         return p != null && p.isPrimitive();
+    }
+
+    /**
+     * The first class {@code type} mentions (itself, a type argument, an array's element) that the
+     * code of the {@code @Async} method's class cannot name (private to another class, package-private
+     * in another package), printed; null when every one is accessible. A {@code var} can hold such a
+     * value, a field's declaration cannot.
+     */
+    public String inaccessibleIn(TypeMirror type) {
+        Symbol.ClassSymbol from = target.owner == null ? null : target.owner.sym;
+        if (from == null || !(type instanceof Type t)) {
+            return null;
+        }
+        com.sun.tools.javac.comp.Env<com.sun.tools.javac.comp.AttrContext> env =
+                com.sun.tools.javac.comp.Enter.instance(context).getClassEnv(from);
+        if (env == null) {
+            return null;
+        }
+        return inaccessibleIn(t, env, com.sun.tools.javac.comp.Resolve.instance(context), 0);
+    }
+
+    private String inaccessibleIn(Type t, com.sun.tools.javac.comp.Env<com.sun.tools.javac.comp.AttrContext> env,
+            com.sun.tools.javac.comp.Resolve resolve, int depth) {
+        if (t == null || depth > 8) {
+            return null;
+        }
+        if (t.hasTag(TypeTag.ARRAY)) {
+            return inaccessibleIn(((Type.ArrayType) t).elemtype, env, resolve, depth + 1);
+        }
+        if (t.hasTag(TypeTag.WILDCARD)) {
+            return inaccessibleIn(((Type.WildcardType) t).type, env, resolve, depth + 1);
+        }
+        if (!t.hasTag(TypeTag.CLASS) || t.isCompound() || t.isUnion()) {
+            return null;
+        }
+        Symbol.ClassSymbol cs = (Symbol.ClassSymbol) t.tsym;
+        if (!cs.name.isEmpty() && cs.owner.kind != com.sun.tools.javac.code.Kinds.Kind.MTH
+                && cs.owner.kind != com.sun.tools.javac.code.Kinds.Kind.VAR && !resolve.isAccessible(env, cs)) {
+            return cs.getQualifiedName().toString();
+        }
+        for (Type a : t.getTypeArguments()) {
+            String in = inaccessibleIn(a, env, resolve, depth + 1);
+            if (in != null) {
+                return in;
+            }
+        }
+        return null;
     }
 
     /** Whether {@code type} is a primitive (kept unboxed in a field). */

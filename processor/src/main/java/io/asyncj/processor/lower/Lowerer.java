@@ -161,6 +161,7 @@ public final class Lowerer {
         }
         hoisted = keep;
         checkAnonymousTypedLocals(keep);
+        checkInaccessibleTypedLocals(keep);
         for (Tree id : lvalueIds) {
             Element el = typed.element(id);
             if (el != null && keep.contains(el) && candidates.contains(el) && typedWithTypeVariable(el)
@@ -258,6 +259,31 @@ public final class Lowerer {
      * type has no name to declare it with), where the class's own members are out of reach: said
      * on the first use of one, rather than javac's "cannot find symbol" on the generated code.
      */
+    /** A {@code var} local of a type the class cannot name (only a field could hold it across an await). */
+    private void checkInaccessibleTypedLocals(Set<Element> keep) {
+        VariableTree[] first = {null};
+        String[] hidden = {null};
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitVariable(VariableTree node, Void p) {
+                Element local = typed.element(node);
+                if (first[0] == null && local != null && keep.contains(local) && candidates.contains(local)) {
+                    hidden[0] = typed.inaccessibleIn(local.asType());
+                    if (hidden[0] != null) {
+                        first[0] = node;
+                    }
+                }
+                return super.visitVariable(node, p);
+            }
+        }.scan(typed.body(), null);
+        if (first[0] != null) {
+            throw unsupported(first[0], "'" + first[0].getName() + "' has a type that mentions " + hidden[0]
+                    + ", which this class cannot name, and lives across an await (held in a field, whose"
+                    + " declaration must name its type): declare it with an accessible type (an interface or"
+                    + " superclass of it) instead of var");
+        }
+    }
+
     private void checkAnonymousTypedLocals(Set<Element> keep) {
         for (Element local : keep) {
             if (!candidates.contains(local) || !(local.asType() instanceof DeclaredType dt)
