@@ -195,6 +195,12 @@ public final class TypedBody {
                 StringBuilder sb = new StringBuilder();
                 boolean local = cs.owner.kind == com.sun.tools.javac.code.Kinds.Kind.MTH
                         || cs.owner.kind == com.sun.tools.javac.code.Kinds.Kind.VAR;
+                if (!local && !accessible(cs)) {
+                    // a class this one cannot name (a value javac inferred it for): its nearest
+                    // accessible supertype, which holds the value (as a type argument, its bound)
+                    String sup = print(accessibleSupertype(t), false);
+                    return asArgument ? "? extends " + sup : sup;
+                }
                 Type outer = t.getEnclosingType();
                 if (!local && outer != null && outer.hasTag(TypeTag.CLASS) && parameterized(outer)) {
                     // an inner class of a generic class: Outer<A>.Inner (Outer.Inner would be raw)
@@ -402,6 +408,38 @@ public final class TypedBody {
             }
         }
         return null;
+    }
+
+    private com.sun.tools.javac.comp.Env<com.sun.tools.javac.comp.AttrContext> accessEnv;
+
+    /** Whether the code of the {@code @Async} method's class can name {@code cs}. */
+    private boolean accessible(Symbol.ClassSymbol cs) {
+        if (accessEnv == null) {
+            Symbol.ClassSymbol from = target.owner == null ? null : target.owner.sym;
+            accessEnv = from == null ? null : com.sun.tools.javac.comp.Enter.instance(context).getClassEnv(from);
+            if (accessEnv == null) {
+                return true;
+            }
+        }
+        return com.sun.tools.javac.comp.Resolve.instance(context).isAccessible(accessEnv, cs);
+    }
+
+    /** The first supertype of {@code t} (superclasses first, then interfaces) that is accessible. */
+    private Type accessibleSupertype(Type t) {
+        java.util.ArrayDeque<Type> queue = new java.util.ArrayDeque<>();
+        queue.add(t);
+        while (!queue.isEmpty()) {
+            Type c = queue.poll();
+            if (c != t && c.hasTag(TypeTag.CLASS) && accessible((Symbol.ClassSymbol) c.tsym)) {
+                return c;
+            }
+            Type sup = types.supertype(c);
+            if (sup != null && sup.hasTag(TypeTag.CLASS)) {
+                queue.add(sup);
+            }
+            queue.addAll(types.interfaces(c));
+        }
+        return syms.objectType;
     }
 
     /** Whether {@code type} is a primitive (kept unboxed in a field). */
