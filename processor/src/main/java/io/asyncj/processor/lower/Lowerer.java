@@ -1970,14 +1970,13 @@ public final class Lowerer {
     }
 
     /**
-     * The opening of a string conversion, {@code String.valueOf(} and the value's text and two
-     * closing parentheses complete it; a {@code char[]} is converted as an object (as concatenation
-     * does), only then cast (a redundant cast is an -Xlint:cast warning).
+     * The opening of a string conversion, which the value's text and two closing parentheses
+     * complete: a concatenation with "", which converts as the user's concatenation does ({@code
+     * char[]} as an object) and names nothing a local of the body could obscure (a local named
+     * {@code java}).
      */
     private static String stringOf(TypeMirror type) {
-        boolean chars = type instanceof javax.lang.model.type.ArrayType at
-                && at.getComponentType().getKind() == TypeKind.CHAR;
-        return "java.lang.String.valueOf(" + (chars ? "(java.lang.Object) " : "") + "(";
+        return "\"\" + ((";
     }
 
     /** Whether {@code e} denotes a value (not a type or package name, not {@code super}). */
