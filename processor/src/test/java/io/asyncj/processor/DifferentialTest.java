@@ -158,6 +158,12 @@ class DifferentialTest {
                     int f(int v) { sb.append('f').append(v).append(' '); return v; }
                     /** boxed, null when v is 6 mod 7: unboxed where javac unboxes it, before later awaits */
                     Integer nb(int v) { sb.append('n').append(v).append(' '); return Math.floorMod(v, 7) == 6 ? null : v; }
+                    /** this, or null when v is 6 mod 7: the outer instance of `t.tn(v).new In(..)` */
+                    T tn(int v) { sb.append('t').append(v).append(' '); return Math.floorMod(v, 7) == 6 ? null : this; }
+                    public final class In {
+                        public final int v;
+                        In(int v) { this.v = v; sb.append("in").append(v).append(' '); }
+                    }
                     /** an object whose string conversion shows in the trace (when it happens) */
                     Object ts(int v) {
                         return new Object() {

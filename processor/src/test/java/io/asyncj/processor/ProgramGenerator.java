@@ -49,7 +49,7 @@ final class ProgramGenerator {
     }
 
     private String expr(int budget) {
-        int k = random.nextInt(budget <= 0 ? 3 : 27);
+        int k = random.nextInt(budget <= 0 ? 3 : 28);
         if (k == 8 || k == 10) {
             if (!arrays) {
                 k = 0;
@@ -155,6 +155,9 @@ final class ProgramGenerator {
             case 25:
                 // string conversion of an object operand happens when it is evaluated
                 return "(\"\" + t.ts(" + expr(budget - 1) + ") + " + expr(budget - 1) + " + t.ts(" + expr(budget - 1) + ")).length()";
+            case 26:
+                // the outer instance (sometimes null) is checked before the arguments' awaits run
+                return "t.tn(" + expr(budget - 1) + ").new In(" + expr(budget - 1) + ").v";
             default: {
                 // a pattern binding read after an await in the same expression
                 String b = "b" + fresh++;
