@@ -398,7 +398,7 @@ public final class TypedBody {
         }
         Symbol.ClassSymbol cs = (Symbol.ClassSymbol) t.tsym;
         if (!cs.name.isEmpty() && cs.owner.kind != com.sun.tools.javac.code.Kinds.Kind.MTH
-                && cs.owner.kind != com.sun.tools.javac.code.Kinds.Kind.VAR && !resolve.isAccessible(env, cs)) {
+                && cs.owner.kind != com.sun.tools.javac.code.Kinds.Kind.VAR && !accessible(cs)) {
             return cs.getQualifiedName().toString();
         }
         for (Type a : t.getTypeArguments()) {
@@ -421,7 +421,14 @@ public final class TypedBody {
                 return true;
             }
         }
-        return com.sun.tools.javac.comp.Resolve.instance(context).isAccessible(accessEnv, cs);
+        com.sun.tools.javac.comp.Resolve resolve = com.sun.tools.javac.comp.Resolve.instance(context);
+        // a class is named through the classes enclosing it: each must be accessible
+        for (Symbol c = cs; c instanceof Symbol.ClassSymbol k; c = c.owner) {
+            if (!resolve.isAccessible(accessEnv, k, true)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first supertype of {@code t} (superclasses first, then interfaces) that is accessible. */
