@@ -372,7 +372,9 @@ public class Task<T> extends Future<T> {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("<Task ").append(describe()).append(" name='").append(getName()).append('\'');
+        // CPython 3.11's _task_repr_info: a pending task with a cancellation requested is "cancelling".
+        String state = !isDone() && cancelling() > 0 ? "cancelling" : describe();
+        StringBuilder sb = new StringBuilder("<Task ").append(state).append(" name='").append(getName()).append('\'');
         if (!isDone()) {
             sb.append(" coro=").append(getCoroutine());
         }
