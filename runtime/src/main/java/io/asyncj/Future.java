@@ -466,7 +466,11 @@ public non-sealed class Future<T> implements Awaitable<T> {
     String describe() {
         StringBuilder sb = new StringBuilder(stateName().toLowerCase());
         if ((flags & STATE_MASK) == FINISHED) {
-            sb.append((flags & FAILED) != 0 ? " exception=" : " result=").append(result);
+            if ((flags & FAILED) != 0) {
+                sb.append(" exception=").append(result);
+            } else {
+                sb.append(" result=").append(PyRepr.repr(result)); // reprlib.repr, as CPython's
+            }
         }
         return sb.toString();
     }

@@ -37,6 +37,26 @@ class FutureTest {
     }
 
     @Test
+    void reprShowsTheResultAsReprlibDoes() {
+        String[] expected = {
+            "'abc'", "'xxxxxxxxxxxx...xxxxxxxxxxxxx'", "\"it's\"",
+            "'a\\nb\\\\'", "'both \\'\"'", "[0, 1, 2, 3, 4, 5, ...]",
+            "100000000000000000...0000000000000000000", "[[[[[[[...]]]]]]]",
+            "[None, True, 'q']", "[]", "None",
+        };
+        Object[] values = {
+            "abc", "x".repeat(40), "it's", "a\nb\\", "both '\"", List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
+            java.math.BigInteger.TEN.pow(50), List.of(List.of(List.of(List.of(List.of(List.of(List.of(1))))))),
+            java.util.Arrays.asList(null, true, "q"), List.of(), null,
+        };
+        for (int i = 0; i < values.length; i++) {
+            Future<Object> f = loop.createFuture();
+            f.setResult(values[i]);
+            assertEquals("<Future finished result=" + expected[i] + ">", f.toString());
+        }
+    }
+
+    @Test
     void setResultFinishes() {
         Future<String> f = loop.createFuture();
         f.setResult("v");
