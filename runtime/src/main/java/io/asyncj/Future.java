@@ -464,15 +464,18 @@ public non-sealed class Future<T> implements Awaitable<T> {
     }
 
     String describe() {
-        StringBuilder sb = new StringBuilder(stateName().toLowerCase());
-        if ((flags & STATE_MASK) == FINISHED) {
-            if ((flags & FAILED) != 0) {
-                sb.append(" exception=").append(result);
-            } else {
-                sb.append(" result=").append(PyRepr.repr(result)); // reprlib.repr, as CPython's
-            }
+        return stateName().toLowerCase() + outcome();
+    }
+
+    /** CPython's " result=..." or " exception=..." part of the repr; empty unless finished. */
+    final String outcome() {
+        if ((flags & STATE_MASK) != FINISHED) {
+            return "";
         }
-        return sb.toString();
+        if ((flags & FAILED) != 0) {
+            return " exception=" + result;
+        }
+        return " result=" + PyRepr.repr(result); // reprlib.repr, as CPython's
     }
 
     @Override
