@@ -295,6 +295,24 @@ class FutureTest {
     }
 
     @Test
+    void fromStageCompletedOnTheLoopThreadCrossesOverOnTheNextIteration() {
+        CompletableFuture<String> cf = new CompletableFuture<>();
+        @SuppressWarnings("unchecked")
+        Future<String>[] f = new Future[1];
+        boolean[] doneAtOnce = new boolean[1];
+        loop.runUntilComplete(Script.start(() -> {
+            f[0] = Future.from(cf);
+            cf.complete("v");
+            doneAtOnce[0] = f[0].isDone();
+            f[0].cancel(); // before the outcome crosses over: the cancel wins, as with wrap_future
+            return Asyncio.sleep(0);
+        }).build());
+        assertFalse(doneAtOnce[0]);
+        assertTrue(f[0].isCancelled());
+        assertEquals("v", cf.getNow(null));
+    }
+
+    @Test
     void fromCancelledStageIsCancelled() {
         CompletableFuture<String> cf = new CompletableFuture<>();
         cf.cancel(false);
