@@ -1,5 +1,6 @@
 package io.asyncj;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Iterator;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.List;
  * CPython's {@code reprlib.repr}, which a future's and a task's repr use for their result
  * ({@code <Future finished result='abc'>}), for the values that have a Python counterpart:
  * {@code null} is {@code None}, booleans {@code True}/{@code False}, strings quoted as Python
- * quotes them, integers and lists as Python writes them, each shortened as reprlib shortens it
+ * quotes them, integers, floats and lists as Python writes them, each shortened as reprlib shortens it
  * (30 characters of a string, 40 digits, 6 list items, 6 levels). Anything else is its
  * {@code toString()}, as it is.
  */
@@ -33,6 +34,9 @@ final class PyRepr {
         }
         if (x instanceof CharSequence cs) {
             return reprStr(cs.toString());
+        }
+        if (x instanceof Double || x instanceof Float) {
+            return pyFloat(((Number) x).doubleValue());
         }
         if (x instanceof Integer || x instanceof Long || x instanceof Short || x instanceof Byte
                 || x instanceof BigInteger) {
@@ -59,6 +63,33 @@ final class PyRepr {
             return sb.append(']').toString();
         }
         return String.valueOf(x);
+    }
+
+    /**
+     * Python's repr of a float: positional from 1e-4 up to 1e16 ({@code 10000000.0} where Java
+     * writes {@code 1.0E7}), else {@code 1e+16}, {@code 1.5e-07}.
+     */
+    static String pyFloat(double d) {
+        if (Double.isNaN(d)) {
+            return "nan";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        if (d == 0) {
+            return 1 / d < 0 ? "-0.0" : "0.0";
+        }
+        BigDecimal bd = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        double a = Math.abs(d);
+        if (a >= 1e-4 && a < 1e16) {
+            String p = bd.toPlainString();
+            return p.indexOf('.') < 0 ? p + ".0" : p;
+        }
+        String digits = bd.unscaledValue().abs().toString();
+        int exp = digits.length() - 1 - bd.scale();
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        int e = Math.abs(exp);
+        return (d < 0 ? "-" : "") + mantissa + "e" + (exp < 0 ? "-" : "+") + (e < 10 ? "0" : "") + e;
     }
 
     /** reprlib's repr_str: the repr of at most 30 characters, the middle elided as "...". */

@@ -57,6 +57,19 @@ class FutureTest {
     }
 
     @Test
+    void reprWritesFloatsAsPythonDoes() {
+        double[] values = {1e7, 1.5e-7, 1e16, 0.1, 123.25, 1e-4, -2.5e20, 12345678.5, Double.MAX_VALUE};
+        String[] expected = {"10000000.0", "1.5e-07", "1e+16", "0.1", "123.25", "0.0001", "-2.5e+20", "12345678.5",
+            "1.7976931348623157e+308"}; // (JDK 17's Double.toString is not always shortest: 4.9e-324)
+        for (int i = 0; i < values.length; i++) {
+            assertEquals(expected[i], PyRepr.pyFloat(values[i]));
+        }
+        TimerHandle h = loop.callAt(12345678.5, () -> {});
+        h.cancel();
+        assertEquals("<TimerHandle cancelled when=12345678.5>", h.toString());
+    }
+
+    @Test
     void setResultFinishes() {
         Future<String> f = loop.createFuture();
         f.setResult("v");
