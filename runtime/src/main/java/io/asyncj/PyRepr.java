@@ -22,10 +22,15 @@ final class PyRepr {
     private PyRepr() {}
 
     static String repr(Object x) {
-        return repr(x, MAX_LEVEL);
+        return repr(x, MAX_LEVEL, true);
     }
 
-    private static String repr(Object x, int level) {
+    /** Python's own repr (no reprlib limits), for the values that have a Python counterpart. */
+    static String reprFull(Object x) {
+        return repr(x, Integer.MAX_VALUE, false);
+    }
+
+    private static String repr(Object x, int level, boolean limited) {
         if (x == null) {
             return "None";
         }
@@ -33,14 +38,14 @@ final class PyRepr {
             return b ? "True" : "False";
         }
         if (x instanceof CharSequence cs) {
-            return reprStr(cs.toString());
+            return limited ? reprStr(cs.toString()) : quote(cs.toString());
         }
         if (x instanceof Double || x instanceof Float) {
             return pyFloat(((Number) x).doubleValue());
         }
         if (x instanceof Integer || x instanceof Long || x instanceof Short || x instanceof Byte
                 || x instanceof BigInteger) {
-            return shorten(x.toString(), MAX_LONG);
+            return limited ? shorten(x.toString(), MAX_LONG) : x.toString();
         }
         if (x instanceof List<?> list) {
             if (list.isEmpty()) {
@@ -51,13 +56,14 @@ final class PyRepr {
             }
             StringBuilder sb = new StringBuilder("[");
             Iterator<?> it = list.iterator();
-            for (int i = 0; i < MAX_LIST && it.hasNext(); i++) {
+            int max = limited ? MAX_LIST : Integer.MAX_VALUE;
+            for (int i = 0; i < max && it.hasNext(); i++) {
                 if (i > 0) {
                     sb.append(", ");
                 }
-                sb.append(repr(it.next(), level - 1));
+                sb.append(repr(it.next(), level - 1, limited));
             }
-            if (list.size() > MAX_LIST) {
+            if (list.size() > max) {
                 sb.append(", ...");
             }
             return sb.append(']').toString();
