@@ -33,10 +33,10 @@ public class QueueSuite {
     static List<Object> finished = new ArrayList<>();
     static AsyncEvent started;
 
-    /** The twin's str(q) without the class name; CPython's _queue=[...] is qsize=N here. */
+    /** The twin's str(q) without the class name (AsyncQueue for Queue). */
     static String fmt(AsyncQueue<?> q) {
         String s = q.toString();
-        return s.substring(s.indexOf(' ') + 1, s.length() - 1).replaceAll(" qsize=\\d+", "");
+        return s.substring(s.indexOf(' ') + 1, s.length() - 1);
     }
 
     @Async
@@ -89,6 +89,15 @@ public class QueueSuite {
             out(name, "nonblocking_get_exception", d(e));
         }
         q = make.apply(0);
+        for (int i : new int[] {5, 1, 4, 2, 3}) {
+            await(q.put(i));
+        }
+        String before = fmt(q);
+        List<Object> drained = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            drained.add(q.getNowait());
+        }
+        out(name, "order", before, drained);
         for (int i : new int[] {1, 3, 2}) {
             await(q.put(i));
         }
