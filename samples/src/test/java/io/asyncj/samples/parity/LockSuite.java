@@ -565,6 +565,13 @@ public class LockSuite {
     }
 
     public static void main(String[] args) {
+        // Static state starts afresh on each run (ParityTest runs a program again, in one JVM, to
+        // tell a stalled machine from a real difference).
+        result.clear();
+        counts = new int[2];
+        waited.clear();
+        presult = false;
+        calls.clear();
         go(main());
     }
 }

@@ -16,10 +16,10 @@ import io.asyncj.Task;
  * binds to the loop it first waits on; from another loop only what does not wait still works.
  */
 public class LoopBound {
-    static AsyncLock lock = new AsyncLock();
-    static AsyncEvent ev = new AsyncEvent();
-    static AsyncSemaphore sem = new AsyncSemaphore(1);
-    static AsyncQueue<Integer> q = new AsyncQueue<>();
+    static AsyncLock lock;
+    static AsyncEvent ev;
+    static AsyncSemaphore sem;
+    static AsyncQueue<Integer> q;
 
     static String tail(Throwable e) {
         String s = String.valueOf(e.getMessage());
@@ -86,6 +86,10 @@ public class LoopBound {
     }
 
     public static void main(String[] args) {
+        lock = new AsyncLock(); // fresh for each run of the program (ParityTest runs it in one JVM)
+        ev = new AsyncEvent();
+        sem = new AsyncSemaphore(1);
+        q = new AsyncQueue<>();
         go(first());
         go(second());
     }

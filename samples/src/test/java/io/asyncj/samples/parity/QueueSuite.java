@@ -428,6 +428,11 @@ public class QueueSuite {
     }
 
     public static void main(String[] args) {
+        // Static state starts afresh on each run (ParityTest runs a program again, in one JVM, to
+        // tell a stalled machine from a real difference).
+        log.clear();
+        finished.clear();
+        haveBeenPut.clear();
         go(main());
     }
 }

@@ -710,6 +710,10 @@ public class SemaphoreBarrierSuite {
     }
 
     public static void main(String[] args) {
+        // Static state starts afresh on each run (ParityTest runs a program again, in one JVM, to
+        // tell a stalled machine from a real difference).
+        log.clear();
+        result.clear();
         go(main());
     }
 }

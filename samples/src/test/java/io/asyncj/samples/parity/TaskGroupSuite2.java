@@ -447,6 +447,10 @@ public class TaskGroupSuite2 {
     }
 
     public static void main(String[] args) {
+        // Static state starts afresh on each run (ParityTest runs a program again, in one JVM, to
+        // tell a stalled machine from a real difference).
+        box.clear();
+        log.clear();
         go(main());
     }
 }

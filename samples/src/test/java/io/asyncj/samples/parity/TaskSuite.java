@@ -974,6 +974,13 @@ public class TaskSuite {
     }
 
     public static void main(String[] args) {
+        // Static state starts afresh on each run (ParityTest runs a program again, in one JVM, to
+        // tell a stalled machine from a real difference).
+        box.clear();
+        nestedBox.clear();
+        proof = new ArrayList<>();
+        gatherer.clear();
+        tasks.clear();
         go(main());
     }
 }

@@ -228,6 +228,12 @@ public class WaitForSuite {
     }
 
     public static void main(String[] args) {
+        // Static state starts afresh on each run (ParityTest runs a program again, in one JVM, to
+        // tell a stalled machine from a real difference).
+        started.clear();
+        running = new ArrayList<>();
+        taskDone = new ArrayList<>();
+        st = null;
         go(main());
     }
 }
