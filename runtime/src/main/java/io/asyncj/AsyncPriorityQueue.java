@@ -59,6 +59,12 @@ public final class AsyncPriorityQueue<T> extends AsyncQueue<T> {
         }
     }
 
+    /** The heap's array, in heapq's order (CPython's {@code list(self._queue)}). */
+    @Override
+    java.util.List<Object> snapshot() {
+        return new java.util.ArrayList<>(Arrays.asList(heap).subList(0, size));
+    }
+
     /** heapq.heappush. */
     @Override
     void putItem(T item) {

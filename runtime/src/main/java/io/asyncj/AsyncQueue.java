@@ -90,6 +90,15 @@ public class AsyncQueue<T> {
         return unmask(items.pollFirst());
     }
 
+    /** The items in storage order (CPython's {@code list(self._queue)}), for the repr. */
+    java.util.List<Object> snapshot() {
+        java.util.List<Object> list = new java.util.ArrayList<>(items.size());
+        for (Object o : items) {
+            list.add(unmask(o));
+        }
+        return list;
+    }
+
     @SuppressWarnings("unchecked")
     static <T> T unmask(Object stored) {
         return stored == NULL ? null : (T) stored;
@@ -290,7 +299,7 @@ public class AsyncQueue<T> {
     public String toString() {
         StringBuilder sb = new StringBuilder("<").append(getClass().getSimpleName()).append(" maxsize=").append(maxsize);
         if (!empty()) {
-            sb.append(" qsize=").append(qsize());
+            sb.append(" _queue=").append(PyRepr.reprFull(snapshot())); // CPython's _format
         }
         if (!getters.isEmpty()) {
             sb.append(" _getters[").append(getters.size()).append(']');

@@ -433,7 +433,9 @@ public final class Asyncio {
     /**
      * {@link #startServer(ConnectionHandler, String, int, int, int)} with asyncio's
      * {@code start_serving}: when false, the server is bound and listening but accepts no
-     * connection until {@link Server#startServing()} or {@link Server#serveForever()}.
+     * connection until {@link Server#startServing()} or {@link Server#serveForever()}: clients
+     * that connect before wait in the backlog (CPython's socket is not listening yet, so their
+     * connect is refused; Java's NIO binds and listens in one call).
      */
     public static Coroutine<Server> startServer(ConnectionHandler handler, String host, int port, int limit,
                                                 int backlog, boolean startServing) throws IOException {

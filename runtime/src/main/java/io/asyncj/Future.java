@@ -337,8 +337,11 @@ public non-sealed class Future<T> implements Awaitable<T> {
 
     /**
      * A future of the running loop that completes with {@code stage}'s outcome, whichever thread
-     * completes the stage. Exceptions arrive unwrapped (no {@link CompletionException}). Cancelling
-     * the returned future cancels the stage's {@link CompletableFuture} (best effort).
+     * completes the stage: on the loop's next iteration after it completes (asyncio's
+     * {@code wrap_future}), or at once if it is a {@link CompletableFuture} already done when this
+     * is called (so that awaiting a done one does not suspend). Exceptions arrive unwrapped (no
+     * {@link CompletionException}). Cancelling the returned future cancels the stage's
+     * {@link CompletableFuture} (best effort).
      *
      * @throws IllegalStateException if no loop is running on this thread
      */
@@ -368,7 +371,12 @@ public non-sealed class Future<T> implements Awaitable<T> {
                 }
             };
             if (loop.isLoopThread()) {
-                copy.run();
+                // Completed on the loop thread (by a callback or a task): the outcome still crosses
+                // over on the next iteration, as CPython's call_soon_threadsafe(_set_state) does, so
+                // a cancel() in between wins and callbacks keep CPython's order.
+                if (!loop.isClosed()) {
+                    loop.callSoon(copy);
+                }
             } else if (!loop.isClosed()) {
                 try {
                     loop.callSoonThreadsafe(copy);
@@ -464,11 +472,18 @@ public non-sealed class Future<T> implements Awaitable<T> {
     }
 
     String describe() {
-        StringBuilder sb = new StringBuilder(stateName().toLowerCase());
-        if ((flags & STATE_MASK) == FINISHED) {
-            sb.append((flags & FAILED) != 0 ? " exception=" : " result=").append(result);
+        return stateName().toLowerCase() + outcome();
+    }
+
+    /** CPython's " result=..." or " exception=..." part of the repr; empty unless finished. */
+    final String outcome() {
+        if ((flags & STATE_MASK) != FINISHED) {
+            return "";
         }
-        return sb.toString();
+        if ((flags & FAILED) != 0) {
+            return " exception=" + result;
+        }
+        return " result=" + PyRepr.repr(result); // reprlib.repr, as CPython's
     }
 
     @Override

@@ -621,7 +621,17 @@ final class SelectorEventLoop implements EventLoop {
         try {
             to.setResult(from.get());
         } catch (ExecutionException e) {
-            to.setException(e.getCause());
+            Throwable cause = e.getCause();
+            if (cause.getClass() == CancellationException.class) {
+                // The function threw a plain CancellationException (a cancelled CompletableFuture's
+                // get(), say): CPython's _convert_future_exc makes concurrent.futures' CancelledError
+                // asyncio's, so awaiting the result raises CancelledError (the future itself is
+                // not cancelled).
+                CancelledException converted = new CancelledException(cause.getMessage());
+                converted.initCause(cause);
+                cause = converted;
+            }
+            to.setException(cause);
         } catch (CancellationException e) {
             to.cancel();
         } catch (InterruptedException e) {

@@ -109,8 +109,15 @@ public final class StreamWriter {
 
     /** {@link #getExtraInfo(String)}, or {@code defaultValue} when unknown. */
     public Object getExtraInfo(String name, Object defaultValue) {
-        Object v = transport.getExtraInfo(name);
-        return v != null ? v : defaultValue;
+        return transport.getExtraInfo(name, defaultValue);
+    }
+
+    /**
+     * The transport under the stream (asyncio's {@code writer.transport}): for what the writer does
+     * not offer itself, such as {@link Transport#abort()}.
+     */
+    public Transport transport() {
+        return transport;
     }
 
     /**

@@ -372,10 +372,14 @@ public class Task<T> extends Future<T> {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("<Task ").append(describe()).append(" name='").append(getName()).append('\'');
+        // CPython 3.11's _task_repr_info: the state ("cancelling" for a pending task with a
+        // cancellation requested), the name, the coroutine, then the result or exception.
+        String state = !isDone() && cancelling() > 0 ? "cancelling" : stateName().toLowerCase();
+        StringBuilder sb = new StringBuilder("<Task ").append(state).append(" name=").append(PyRepr.quote(getName()));
         if (!isDone()) {
             sb.append(" coro=").append(getCoroutine());
         }
+        sb.append(outcome());
         return sb.append('>').toString();
     }
 }

@@ -112,7 +112,7 @@ public final class Timeout {
     @Override
     public String toString() {
         return "<Timeout [" + state.value + "]" + (state != State.ENTERED ? ""
-                : " when=" + (Double.isNaN(when) ? "None" : Math.round(when * 1000) / 1000.0)) + ">";
+                : " when=" + (Double.isNaN(when) ? "None" : PyRepr.pyFloat(Math.round(when * 1000) / 1000.0))) + ">";
     }
 
     /** The coroutine that runs a body inside a {@link Timeout}. */

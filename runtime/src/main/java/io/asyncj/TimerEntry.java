@@ -31,6 +31,8 @@ final class TimerEntry extends CallbackHandle implements TimerHandle {
 
     @Override
     public String toString() {
-        return "<TimerHandle when=" + when + (cancelled ? " cancelled" : " " + callback) + ">";
+        // CPython's TimerHandle._repr_info: "cancelled" before "when=", the callback only if live.
+        return "<TimerHandle" + (cancelled ? " cancelled" : "") + " when=" + PyRepr.pyFloat(when)
+                + (cancelled ? "" : " " + callback) + ">";
     }
 }

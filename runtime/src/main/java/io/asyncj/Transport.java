@@ -1,11 +1,15 @@
 package io.asyncj;
 
 /**
- * The part of asyncio's transport interface the streams use: what a {@link StreamReader} pauses
- * and resumes, what a {@link StreamWriter} writes to. Implemented by {@link SocketTransport} (a
- * socket on the loop's selector) and by the subprocess pipes. Loop-thread only.
+ * asyncio's transport, the part the streams use: what a {@link StreamReader} pauses and resumes,
+ * what a {@link StreamWriter} writes to ({@link StreamWriter#transport()}, asyncio's
+ * {@code writer.transport}). Implemented by the loop's socket transport (a socket on its
+ * selector) and by the subprocess pipes. User code reaches it for what the writer does not offer,
+ * above all {@link #abort()}: close now, dropping what is still buffered.
+ *
+ * <p><b>Thread-safety:</b> loop-thread only, like asyncio's.
  */
-interface Transport {
+public interface Transport {
 
     /** Writes {@code len} bytes now if the peer takes them, buffers the rest; never blocks. */
     void write(byte[] data, int off, int len);
@@ -29,6 +33,12 @@ interface Transport {
 
     /** asyncio's {@code get_extra_info}: "peername", "sockname", "socket"...; null if unknown. */
     Object getExtraInfo(String name);
+
+    /** {@link #getExtraInfo(String)}, or {@code defaultValue} when unknown. */
+    default Object getExtraInfo(String name, Object defaultValue) {
+        Object v = getExtraInfo(name);
+        return v != null ? v : defaultValue;
+    }
 
     int getWriteBufferSize();
 

@@ -227,6 +227,19 @@ class AsyncQueueTest {
     }
 
     @Test
+    void reprShowsTheItemsAsCPythonsFormatDoes() {
+        AsyncQueue<String> q = new AsyncQueue<>(3);
+        q.putNowait("a");
+        q.putNowait(null);
+        assertEquals("<AsyncQueue maxsize=3 _queue=['a', None] tasks=2>", q.toString());
+        AsyncPriorityQueue<Integer> pq = new AsyncPriorityQueue<>();
+        for (int i : new int[] {5, 1, 4, 2, 3}) {
+            pq.putNowait(i);
+        }
+        assertEquals("<AsyncPriorityQueue maxsize=0 _queue=[1, 2, 4, 5, 3] tasks=5>", pq.toString()); // heapq's order
+    }
+
+    @Test
     void joinWaitsForEveryTaskDone() {
         Expect e = new Expect();
         AsyncQueue<Integer> q = new AsyncQueue<>();

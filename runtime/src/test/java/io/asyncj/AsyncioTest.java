@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -308,6 +309,17 @@ class AsyncioTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    @Test
+    void aPlainCancellationExceptionFromTheFunctionArrivesAsCancelledException() {
+        // CPython's _convert_future_exc: concurrent.futures.CancelledError becomes asyncio's.
+        CancellationException plain = new CancellationException("gone");
+        CancelledException e = assertThrows(CancelledException.class, () -> run(Co.of(() -> Asyncio.runInExecutor(null, () -> {
+            throw plain;
+        }))));
+        assertEquals("gone", e.getMessage());
+        assertSame(plain, e.getCause());
     }
 
     @Test

@@ -37,6 +37,39 @@ class FutureTest {
     }
 
     @Test
+    void reprShowsTheResultAsReprlibDoes() {
+        String[] expected = {
+            "'abc'", "'xxxxxxxxxxxx...xxxxxxxxxxxxx'", "\"it's\"",
+            "'a\\nb\\\\'", "'both \\'\"'", "[0, 1, 2, 3, 4, 5, ...]",
+            "100000000000000000...0000000000000000000", "[[[[[[[...]]]]]]]",
+            "[None, True, 'q']", "[]", "None",
+        };
+        Object[] values = {
+            "abc", "x".repeat(40), "it's", "a\nb\\", "both '\"", List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
+            java.math.BigInteger.TEN.pow(50), List.of(List.of(List.of(List.of(List.of(List.of(List.of(1))))))),
+            java.util.Arrays.asList(null, true, "q"), List.of(), null,
+        };
+        for (int i = 0; i < values.length; i++) {
+            Future<Object> f = loop.createFuture();
+            f.setResult(values[i]);
+            assertEquals("<Future finished result=" + expected[i] + ">", f.toString());
+        }
+    }
+
+    @Test
+    void reprWritesFloatsAsPythonDoes() {
+        double[] values = {1e7, 1.5e-7, 1e16, 0.1, 123.25, 1e-4, -2.5e20, 12345678.5, Double.MAX_VALUE};
+        String[] expected = {"10000000.0", "1.5e-07", "1e+16", "0.1", "123.25", "0.0001", "-2.5e+20", "12345678.5",
+            "1.7976931348623157e+308"}; // (JDK 17's Double.toString is not always shortest: 4.9e-324)
+        for (int i = 0; i < values.length; i++) {
+            assertEquals(expected[i], PyRepr.pyFloat(values[i]));
+        }
+        TimerHandle h = loop.callAt(12345678.5, () -> {});
+        h.cancel();
+        assertEquals("<TimerHandle cancelled when=12345678.5>", h.toString());
+    }
+
+    @Test
     void setResultFinishes() {
         Future<String> f = loop.createFuture();
         f.setResult("v");
@@ -272,6 +305,24 @@ class FutureTest {
             return f.result();
         }).build());
         assertEquals("now", v);
+    }
+
+    @Test
+    void fromStageCompletedOnTheLoopThreadCrossesOverOnTheNextIteration() {
+        CompletableFuture<String> cf = new CompletableFuture<>();
+        @SuppressWarnings("unchecked")
+        Future<String>[] f = new Future[1];
+        boolean[] doneAtOnce = new boolean[1];
+        loop.runUntilComplete(Script.start(() -> {
+            f[0] = Future.from(cf);
+            cf.complete("v");
+            doneAtOnce[0] = f[0].isDone();
+            f[0].cancel(); // before the outcome crosses over: the cancel wins, as with wrap_future
+            return Asyncio.sleep(0);
+        }).build());
+        assertFalse(doneAtOnce[0]);
+        assertTrue(f[0].isCancelled());
+        assertEquals("v", cf.getNow(null));
     }
 
     @Test

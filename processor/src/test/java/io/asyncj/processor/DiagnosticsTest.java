@@ -71,6 +71,22 @@ class DiagnosticsTest {
         org.junit.jupiter.api.Assertions.assertEquals(1, c.errors().size(), () -> c.errors().toString());
     }
 
+    /** A guard runs while the switch chooses its case, where the machine cannot park. */
+    @Test
+    void awaitInACaseGuard() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 21, "case guards need JDK 21");
+        assertError("""
+                @Async static Coroutine<Integer> n() { return completed(1); }
+                @Async static Coroutine<String> f(Object o) {
+                    String s = switch (o) {
+                        case Integer i when i > await(n()) -> "big";
+                        default -> "other";
+                    };
+                    return completed(s);
+                }
+                """, 8, "an await in a case guard ('when ...') cannot be lowered");
+    }
+
     @Test
     void awaitOutsideAsync() {
         assertError("""

@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * JMH micro-benchmarks of asyncj's unit costs, each reported as ns per operation: one await on the
- * fast path (a done future), one suspension and resumption through the loop ({@code sleep(0)}), one
+ * fast path (a done future), one await of an {@code @Async} call that completes at once, one suspension and resumption through the loop ({@code sleep(0)}), one
  * task spawn (createTask + completion + gather), one timer insert and cancel. Each invocation runs
  * {@link #OPS} operations inside one {@code runUntilComplete} on an event loop made once per trial,
  * so the per-invocation cost of entering the loop is amortized over them.
@@ -77,6 +77,29 @@ public class AsyncjMicro {
     @OperationsPerInvocation(OPS)
     public long awaitDone() {
         return loop.runUntilComplete(awaitDoneLoop(ring, OPS));
+    }
+
+    // ---- one await of an @Async call that completes at once: its state machine is allocated,
+    // run inline by the task's trampoline and read back (W7's cost per level, without the depth)
+
+    @Async
+    static Coroutine<Integer> plusOne(int i) {
+        return completed(i + 1);
+    }
+
+    @Async
+    static Coroutine<Long> awaitCoroutineLoop(int ops) {
+        long s = 0;
+        for (int k = 0; k < ops; k++) {
+            s += await(plusOne(k & 63)); // small values: Integer's cache, no boxing allocation
+        }
+        return completed(s);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(OPS)
+    public long awaitCoroutine() {
+        return loop.runUntilComplete(awaitCoroutineLoop(OPS));
     }
 
     // ---- one suspension and resumption through the loop's ready queue

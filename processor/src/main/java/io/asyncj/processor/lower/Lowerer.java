@@ -1191,6 +1191,11 @@ public final class Lowerer {
             t.append(isDefaultLabel(l) ? glue("default") : verbatim(l));
         }
         Tree guard = guard(c);
+        if (guard != null && awaits.containsAwait(guard)) {
+            throw unsupported(guard, "an await in a case guard ('when ...') cannot be lowered: the guard runs while"
+                    + " the switch chooses its case. Await before the switch (var v = await(...);) and test v in the"
+                    + " guard, or move the test into the case's body");
+        }
         if (guard != null) {
             // the guard runs before the case's bindings are stored: it reads the pattern's own names
             Set<Element> saved = patternScope;
@@ -2383,6 +2388,12 @@ public final class Lowerer {
 
             @Override
             public Void visitMethodInvocation(MethodInvocationTree node, Void p) {
+                if (classDepth == 0 && lambdaDepth == 0 && awaits.awaited(node) != null) {
+                    // copied as written, it would call Asyncio.await at run time, which throws:
+                    // a position the lowering does not reach is refused, never compiled wrong
+                    throw unsupported(node, "asyncj cannot lower an await in this position: assign it to a local"
+                            + " variable in a statement of its own first (var v = await(...);) and use v here");
+                }
                 if (classDepth == 0 && node.getMethodSelect() instanceof IdentifierTree id
                         && coroutineMemberNames.contains(id.getName().toString())) {
                     Element el = typed.element(node);
