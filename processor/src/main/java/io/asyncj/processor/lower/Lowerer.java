@@ -2080,11 +2080,13 @@ public final class Lowerer {
                 return new Text().append(lv).append(glue(" " + op + "= ")).append(v);
             }
         } else if (target instanceof MemberSelectTree ms) {
-            Text o = verbatim(ms.getExpression());
+            Text o;
             if (isValue(ms.getExpression()) && needsSpill(ms.getExpression(), List.of(e.getExpression()))) {
                 String t = temp(typed.type(ms.getExpression()), "t");
                 emit(assign(t, expr(ms.getExpression())).append(glue(";\n")));
                 o = glue(t);
+            } else {
+                o = expr(ms.getExpression()); // (a type name, `this`, or a local no later part assigns)
             }
             lv = new Text().append(o).append(glue("." + ms.getIdentifier()));
         } else if (target instanceof ArrayAccessTree aa) {
