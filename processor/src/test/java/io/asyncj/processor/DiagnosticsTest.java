@@ -71,6 +71,20 @@ class DiagnosticsTest {
         org.junit.jupiter.api.Assertions.assertEquals(1, c.errors().size(), () -> c.errors().toString());
     }
 
+    /** `return f();` awaits f(): inside synchronized it is said so, on the return. */
+    @Test
+    void returnOfACoroutineInSynchronized() {
+        assertError("""
+                @Async static Coroutine<Integer> n() { return completed(1); }
+                @Async static Coroutine<Integer> f(Object lock) {
+                    synchronized (lock) {
+                        if (lock != null) return n();
+                    }
+                    return completed(0);
+                }
+                """, 8, "[AsyncAwaitInSynchronized] returning a coroutine (other than completed(...)) awaits it");
+    }
+
     /** A guard runs while the switch chooses its case, where the machine cannot park. */
     @Test
     void awaitInACaseGuard() {

@@ -887,9 +887,38 @@ public final class Lowerer {
             }
             case YIELD -> yieldStmt((YieldTree) s);
             case ASSERT -> assertStmt((AssertTree) s);
-            case SYNCHRONIZED -> throw new LoweringException(s, "AsyncAwaitInSynchronized",
-                    "await inside a synchronized block would suspend while holding the monitor;"
-                            + " use an io.asyncj Lock, or move the await out of the synchronized block");
+            case SYNCHRONIZED -> {
+                // an explicit await there is BodyChecks' error: here, a `return f();` that awaits f()
+                Tree[] ret = {null};
+                new TreeScanner<Void, Void>() {
+                    @Override
+                    public Void visitReturn(ReturnTree node, Void p) {
+                        if (ret[0] == null && node.getExpression() != null && !awaits.isCompleted(node.getExpression())
+                                && unparen(node.getExpression()).getKind() != Tree.Kind.NULL_LITERAL) {
+                            ret[0] = node;
+                        }
+                        return super.visitReturn(node, p);
+                    }
+
+                    @Override
+                    public Void visitLambdaExpression(LambdaExpressionTree node, Void p) {
+                        return null;
+                    }
+
+                    @Override
+                    public Void visitClass(ClassTree node, Void p) {
+                        return null;
+                    }
+                }.scan(s, null);
+                if (ret[0] != null) {
+                    throw new LoweringException(ret[0], "AsyncAwaitInSynchronized", "returning a coroutine (other than"
+                            + " completed(...)) awaits it, which inside a synchronized block would suspend while"
+                            + " holding the monitor; await it after the block, or use an io.asyncj Lock");
+                }
+                throw new LoweringException(s, "AsyncAwaitInSynchronized",
+                        "await inside a synchronized block would suspend while holding the monitor;"
+                                + " use an io.asyncj Lock, or move the await out of the synchronized block");
+            }
             default -> throw unsupported(s, "this statement (" + s.getKind()
                     + ") cannot contain an await yet; move the await into a local variable before it");
         }
