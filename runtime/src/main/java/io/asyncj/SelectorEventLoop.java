@@ -627,7 +627,14 @@ final class SelectorEventLoop implements EventLoop {
                 // get(), say): CPython's _convert_future_exc makes concurrent.futures' CancelledError
                 // asyncio's, so awaiting the result raises CancelledError (the future itself is
                 // not cancelled).
-                CancelledException converted = new CancelledException(cause.getMessage());
+                // JDK 19+ get()/join() of a cancelled CompletableFuture throw a new
+                // CancellationException("get"/"join") caused by the one cancel() made: the message
+                // is that original's (none), not the name of the method that reported it.
+                Throwable original = cause;
+                while (original.getCause() instanceof CancellationException inner && inner != original) {
+                    original = inner;
+                }
+                CancelledException converted = new CancelledException(original.getMessage());
                 converted.initCause(cause);
                 cause = converted;
             }

@@ -517,7 +517,13 @@ public final class JavacBridge {
         }
         try {
             Flow flow = Flow.instance(context);
-            flow.new AssignAnalyzer().analyzeTree(methodEnv, md, TreeMaker.instance(context).forToplevel(methodEnv.toplevel));
+            TreeMaker make = TreeMaker.instance(context).forToplevel(methodEnv.toplevel);
+            // JDK 21+: the assignment analyzer reads whether each switch is exhaustive (a default
+            // label makes an old-style switch so), which the liveness analyzer works out first, as
+            // in javac's own pass; without it, `String r; switch (v) { case 1: r = "a"; break;
+            // default: r = "b"; }` left r "not initialized". Its diagnostics are discarded.
+            flow.aliveAfter(methodEnv, md.body, make);
+            flow.new AssignAnalyzer().analyzeTree(methodEnv, md, make);
         } catch (RuntimeException | AssertionError e) {
             return null;
         } finally {
