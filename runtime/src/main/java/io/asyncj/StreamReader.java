@@ -364,6 +364,8 @@ public final class StreamReader {
     private abstract static class Op extends Coroutine<byte[]> {
         final StreamReader reader;
         private Future<Void> waiter;
+        /** Whether this attempt follows a wake-up (asyncio's reads that wait only once look at it). */
+        boolean woken;
 
         Op(StreamReader reader) {
             this.reader = reader;
@@ -395,6 +397,7 @@ public final class StreamReader {
                             reader.waiter = null; // cancelled: free the slot for the next read
                         }
                     }
+                    woken = true;
                     break;
                 default:
                     throw $badState();
@@ -433,9 +436,11 @@ public final class StreamReader {
             if (n == 0) {
                 return EMPTY;
             }
-            if (r.size() == 0 && !r.eof) {
+            if (r.size() == 0 && !r.eof && !woken) {
                 return null;
             }
+            // asyncio's read(n) waits once: woken by data another reader took first, it returns
+            // what is left, which may be nothing.
             byte[] data = r.take(Math.min(n, r.size()));
             r.maybeResumeTransport();
             return data;
@@ -459,15 +464,21 @@ public final class StreamReader {
         @Override
         byte[] attempt() {
             StreamReader r = reader;
+            boolean resumed = woken;
+            woken = false;
             for (;;) {
-                r.throwIfFailed(); // each of asyncio's inner read(limit) calls checks again
-                if (r.size() == 0) {
-                    if (!r.eof) {
-                        return null;
+                if (resumed) {
+                    // The inner read(limit) that waited returns without looking again: an empty
+                    // block (its data taken by another reader) ends read(-1) as end of stream does.
+                    resumed = false;
+                    if (r.size() == 0) {
+                        return finish();
                     }
-                    byte[] out = len == acc.length ? acc : Arrays.copyOf(acc, len);
-                    acc = null;
-                    return out;
+                } else {
+                    r.throwIfFailed(); // each of asyncio's inner read(limit) calls checks again
+                    if (r.size() == 0) {
+                        return r.eof ? finish() : null;
+                    }
                 }
                 int k = Math.min(r.limit, r.size());
                 if (len + k > acc.length) {
@@ -478,6 +489,12 @@ public final class StreamReader {
                 r.discard(k);
                 r.maybeResumeTransport();
             }
+        }
+
+        private byte[] finish() {
+            byte[] out = len == acc.length ? acc : Arrays.copyOf(acc, len);
+            acc = null;
+            return out;
         }
     }
 
