@@ -89,13 +89,12 @@ public final class StreamWriter {
      * asyncio's {@code drain()}: waits until the write buffer is at or below the low-water mark if
      * it had gone above the high one; returns at once otherwise. Throws the reader's recorded
      * error, or {@link IOException} ("Connection lost") once the connection is gone. On a closing
-     * stream it first yields one loop iteration, so a loop of write-and-drain sees the loss.
+     * stream it first yields one loop iteration, so a loop of write-and-drain sees the loss. As
+     * asyncio's coroutine, it looks at the stream when awaited, not when called: a drain created
+     * before {@link #close()} and awaited after it sees the close.
      */
     public Coroutine<Void> drain() throws IOException {
-        if (protocol.drainReady() && !transport.isClosing() && (reader == null || reader.exception() == null)) {
-            return new Done<>(null); // nothing to wait for: the hot path allocates one small object
-        }
-        return new Drain(this);
+        return new Drain(this); // nothing to wait for: it completes in its first step, inline
     }
 
     /**
