@@ -16,7 +16,9 @@ import java.util.List;
  * <p>Each accepted connection gets a {@link StreamReader} and a {@link StreamWriter}; the handler's
  * coroutine runs as its own task. As in asyncio, the connection stays open when the handler
  * returns (close the writer yourself); if the handler fails, the failure goes to the loop's
- * exception handler ("Unhandled exception in client_connected_cb") and the connection is closed.
+ * exception handler ("Unhandled exception in client_connected_cb") and the connection is closed;
+ * if it is cancelled, the connection is closed (3.13's behaviour; 3.11 reported the cancellation to
+ * the exception handler and left the connection open).
  *
  * <p>{@link #close()} stops listening; connections already accepted carry on. {@link #waitClosed()}
  * waits until the server is closed and every connection it accepted has been closed (asyncio
@@ -174,6 +176,9 @@ public final class Server {
         Task<Void> task = loop.createTask(res);
         task.addDoneCallback(t -> {
             if (t.isCancelled()) {
+                // 3.13's: 3.11 calls task.exception() here, which raises CancelledError into the
+                // exception handler ("Exception in callback ...") and leaves the connection open.
+                transport.close();
                 return;
             }
             Throwable e = t.exception();
