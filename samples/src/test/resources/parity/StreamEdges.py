@@ -66,6 +66,33 @@ async def main():
     r.feed_data(b"e\n")
     await t
 
+    # readuntil remembers where it stopped looking, even after another reader took the data
+    r = asyncio.StreamReader(limit=5)
+    t = asyncio.create_task(attempt("stale offset", r.readuntil(b"\n")))
+    await asyncio.sleep(0)
+    r.feed_data(b"abcd")
+    await asyncio.sleep(0)
+    r.feed_data(b"e\n")
+    out("taken first", await r.read(5))
+    for chunk in (b"x", b"\nyz", b"\n"):
+        await asyncio.sleep(0)
+        out("feed", chunk, t.done())
+        r.feed_data(chunk)
+    await t
+    r = asyncio.StreamReader(limit=5)
+    t = asyncio.create_task(attempt("stale offset past limit", r.readuntil(b"\n")))
+    await asyncio.sleep(0)
+    r.feed_data(b"abcd")
+    await asyncio.sleep(0)
+    r.feed_data(b"e")
+    out("taken first", await r.read(5))
+    for chunk in (b"fghi", b"jk"):
+        await asyncio.sleep(0)
+        out("feed", chunk, t.done())
+        r.feed_data(chunk)
+    await t
+    await attempt("left", r.read(20))
+
     # data wakes the reader, then an exception is set before it runs: the data wins
     r = asyncio.StreamReader()
     t = asyncio.create_task(attempt("readline fed then failed", r.readline()))

@@ -103,6 +103,35 @@ public class StreamEdges {
         r.feedData(bytes("e\n"));
         await(t);
 
+        // readuntil remembers where it stopped looking, even after another reader took the data
+        r = new StreamReader(5);
+        t = createTask(attempt("stale offset", r.readuntil(bytes("\n"))));
+        await(sleep(0));
+        r.feedData(bytes("abcd"));
+        await(sleep(0));
+        r.feedData(bytes("e\n"));
+        out("taken first", b(await(r.read(5))));
+        for (String chunk : List.of("x", "\nyz", "\n")) {
+            await(sleep(0));
+            out("feed", b(bytes(chunk)), t.isDone());
+            r.feedData(bytes(chunk));
+        }
+        await(t);
+        r = new StreamReader(5);
+        t = createTask(attempt("stale offset past limit", r.readuntil(bytes("\n"))));
+        await(sleep(0));
+        r.feedData(bytes("abcd"));
+        await(sleep(0));
+        r.feedData(bytes("e"));
+        out("taken first", b(await(r.read(5))));
+        for (String chunk : List.of("fghi", "jk")) {
+            await(sleep(0));
+            out("feed", b(bytes(chunk)), t.isDone());
+            r.feedData(bytes(chunk));
+        }
+        await(t);
+        await(attempt("left", r.read(20)));
+
         // data wakes the reader, then an exception is set before it runs: the data wins
         r = new StreamReader();
         t = createTask(attempt("readline fed then failed", r.readline(), true));
