@@ -253,6 +253,11 @@ public final class Server {
     /** asyncio's {@code start_serving()}: starts accepting (if not already), then yields once. */
     public Coroutine<Void> startServing() {
         return Deferred.of(() -> {
+            if (sockets == null) {
+                // serve_forever's words (CPython 3.11's start_serving fails here by accident, with
+                // "TypeError: 'NoneType' object is not iterable")
+                throw new IllegalStateException("server " + this + " is closed");
+            }
             startListening();
             return Asyncio.sleep(0);
         });

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -231,6 +232,23 @@ class StreamsTest {
                 got = -1;
             }
             assertEquals(-1, got);
+        }
+    }
+
+    /** Serving a closed server is refused clearly, by startServing as by serveForever. */
+    @Test
+    void aClosedServerCannotServeAgain() throws Exception {
+        SelectorEventLoop loop = new SelectorEventLoop();
+        try {
+            Server server = loop.runUntilComplete(Asyncio.startServer(ECHO, HOST, 0));
+            server.close();
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> loop.runUntilComplete(server.startServing()));
+            assertTrue(e.getMessage().endsWith(" is closed"), e.getMessage());
+            e = assertThrows(IllegalStateException.class, () -> loop.runUntilComplete(server.serveForever()));
+            assertTrue(e.getMessage().endsWith(" is closed"), e.getMessage());
+        } finally {
+            loop.close();
         }
     }
 
