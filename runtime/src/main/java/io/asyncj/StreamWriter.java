@@ -94,7 +94,7 @@ public final class StreamWriter {
      * before {@link #close()} and awaited after it sees the close.
      */
     public Coroutine<Void> drain() throws IOException {
-        return new Drain(this); // nothing to wait for: it completes in its first step, inline
+        return new Drain(this); // with nothing to wait for, it completes in its first step, inline
     }
 
     /**

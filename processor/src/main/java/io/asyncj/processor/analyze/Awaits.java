@@ -129,31 +129,35 @@ public final class Awaits {
         if (tree == null) {
             return false;
         }
-        return needsLowering.computeIfAbsent(tree, t -> {
-            if (containsAwait(t)) {
-                return true;
+        return needsLowering.computeIfAbsent(tree, t -> containsAwait(t) || coroutineReturn(t) != null);
+    }
+
+    /**
+     * The first {@code return} in {@code tree} (outside lambdas and class bodies) that returns a
+     * coroutine for the state machine to await, not {@code completed(...)}; or {@code null}.
+     * ({@code return null;} counts: lowering it reports that it is no coroutine.)
+     */
+    public ReturnTree coroutineReturn(Tree tree) {
+        ReturnTree[] found = {null};
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitReturn(ReturnTree node, Void p) {
+                if (found[0] == null && node.getExpression() != null && !isCompleted(node.getExpression())) {
+                    found[0] = node;
+                }
+                return null;
             }
-            boolean[] found = {false};
-            new TreeScanner<Void, Void>() {
-                @Override
-                public Void visitReturn(ReturnTree node, Void p) {
-                    if (node.getExpression() != null && !isCompleted(node.getExpression())) {
-                        found[0] = true;
-                    }
-                    return null;
-                }
 
-                @Override
-                public Void visitLambdaExpression(LambdaExpressionTree node, Void p) {
-                    return null;
-                }
+            @Override
+            public Void visitLambdaExpression(LambdaExpressionTree node, Void p) {
+                return null;
+            }
 
-                @Override
-                public Void visitClass(ClassTree node, Void p) {
-                    return null;
-                }
-            }.scan(t, null);
-            return found[0];
-        });
+            @Override
+            public Void visitClass(ClassTree node, Void p) {
+                return null;
+            }
+        }.scan(tree, null);
+        return found[0];
     }
 }

@@ -889,29 +889,12 @@ public final class Lowerer {
             case ASSERT -> assertStmt((AssertTree) s);
             case SYNCHRONIZED -> {
                 // an explicit await there is BodyChecks' error: here, a `return f();` that awaits f()
-                Tree[] ret = {null};
-                new TreeScanner<Void, Void>() {
-                    @Override
-                    public Void visitReturn(ReturnTree node, Void p) {
-                        if (ret[0] == null && node.getExpression() != null && !awaits.isCompleted(node.getExpression())
-                                && unparen(node.getExpression()).getKind() != Tree.Kind.NULL_LITERAL) {
-                            ret[0] = node;
-                        }
-                        return super.visitReturn(node, p);
-                    }
-
-                    @Override
-                    public Void visitLambdaExpression(LambdaExpressionTree node, Void p) {
-                        return null;
-                    }
-
-                    @Override
-                    public Void visitClass(ClassTree node, Void p) {
-                        return null;
-                    }
-                }.scan(s, null);
-                if (ret[0] != null) {
-                    throw new LoweringException(ret[0], "AsyncAwaitInSynchronized", "returning a coroutine (other than"
+                ReturnTree ret = awaits.coroutineReturn(s);
+                if (ret != null && unparen(ret.getExpression()).getKind() == Tree.Kind.NULL_LITERAL) {
+                    throw returnNull(ret.getExpression());
+                }
+                if (ret != null) {
+                    throw new LoweringException(ret, "AsyncAwaitInSynchronized", "returning a coroutine (other than"
                             + " completed(...)) awaits it, which inside a synchronized block would suspend while"
                             + " holding the monitor; await it after the block, or use an io.asyncj Lock");
                 }
@@ -1362,8 +1345,7 @@ public final class Lowerer {
             Text v = call.getArguments().isEmpty() ? glue("null") : expr(call.getArguments().get(0));
             emit(returnCode(v));
         } else if (unparen(e).getKind() == Tree.Kind.NULL_LITERAL) {
-            throw unsupported(e, "return null is not a coroutine to complete with: write return completed(null)"
-                    + " (completed() for Coroutine<Void>)");
+            throw returnNull(e);
         } else {
             // returning a coroutine: await it and complete with its value. Held in a variable of
             // the return type first, so javac checks `return x;` as on the method as written
@@ -1376,6 +1358,11 @@ public final class Lowerer {
             emit(returnCode(glue("this.<" + valueType + ">$get()")));
         }
         cur.terminated = true;
+    }
+
+    private LoweringException returnNull(Tree e) {
+        return unsupported(e, "return null is not a coroutine to complete with: write return completed(null)"
+                + " (completed() for Coroutine<Void>)");
     }
 
     private Text returnCode(Text value) {
